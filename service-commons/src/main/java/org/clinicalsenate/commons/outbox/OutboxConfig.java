@@ -1,0 +1,27 @@
+package org.clinicalsenate.commons.outbox;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "senate.outbox")
+public interface OutboxConfig {
+
+    /** The CloudEvents {@code source} of this service's events, e.g. {@code /review-service}. */
+    String source();
+
+    /** Whether this replica relays events; writing to the outbox is never switched off. */
+    @WithDefault("true")
+    boolean relayEnabled();
+
+    @WithDefault("50")
+    int batchSize();
+
+    /** The wait after the first failed delivery; it doubles with each further failure. */
+    @WithDefault("PT1S")
+    Duration initialBackoff();
+
+    @WithDefault("PT5M")
+    Duration maxBackoff();
+}

@@ -1,0 +1,270 @@
+package org.clinicalsenate.commons.problem;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.clinicalsenate.api.common.model.FieldError;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * The one place where failures become RFC 9457 problems. Every exception reaching the REST layer
+ * ends here: known ones with a precise type and message, anything else as a 500 that carries a
+ * correlation id and is logged with its stack trace (which the client never sees).
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String UNIQUE_VIOLATION = "23505";
+    /** The generated interfaces name the If-Match header parameter so. */
+    private static final String IF_MATCH_PARAMETER = "ifMatch";
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return Problems.response(e.type(), e.getMessage(), path(uri), e.errors(), e.allowed(), null);
+    }
+
+    @ServerExceptionMapper({ ConstraintViolationException.class, ResteasyReactiveViolationException.class })
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        if (e.getConstraintViolations().stream().anyMatch(ProblemMappers::isReturnValue)) {
+            return unexpected(e, uri); // our response broke the contract: a bug, not bad input
+        }
+        if (e.getConstraintViolations().stream().anyMatch(v -> IF_MATCH_PARAMETER.equals(fieldOf(v)))) {
+            // the contract marks If-Match required; HTTP has its own status for a missing precondition
+            return problem(new ProblemException(ProblemType.IF_MATCH_REQUIRED,
+                    "Send the ETag you last read in If-Match so that no one else's change is lost"), uri);
+        }
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(fieldOf(v), messageOf(v)))
+                .sorted((a, b) -> a.getField().compareTo(b.getField()))
+                .toList();
+        String detail = errors.size() == 1
+                ? errors.get(0).getField() + " " + errors.get(0).getMessage()
+                : errors.size() + " fields are not valid";
+        return Problems.response(ProblemType.VALIDATION, detail, path(uri), errors, List.of(), null);
+    }
+
+    @ServerExceptionMapper({ JsonProcessingException.class, JsonMappingException.class, StreamReadException.class,
+            MismatchedInputException.class, InvalidFormatException.class, ValueInstantiationException.class })
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty() || isSyntaxError(e)) {
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            return Problems.response(ProblemType.MALFORMED_JSON, "The body could not be parsed" + where,
+                    path(uri));
+        }
+        String field = jsonPath(mapping.getPath());
+        String message = jsonMessage(mapping);
+        return Problems.response(ProblemType.VALIDATION, field + " " + message, path(uri),
+                List.of(new FieldError(field, message)), List.of(), null);
+    }
+
+    private static boolean isSyntaxError(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamReadException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(Problems.response(ProblemType.UNAUTHENTICATED,
+                "Send a valid bearer token in the Authorization header", path(uri)))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return Problems.response(ProblemType.FORBIDDEN, "Your role does not allow this operation", path(uri));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json, uri);
+        }
+        int status = e.getResponse().getStatus();
+        if (status == 404 && e.getCause() != null) {
+            // JAX-RS answers 404 when a query or path parameter cannot be converted: it is bad input
+            return Problems.response(ProblemType.VALIDATION,
+                    "A parameter has the wrong type (" + e.getCause().getMessage() + ")", path(uri));
+        }
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        ProblemType type = ProblemType.forStatus(status);
+        Response problem = Problems.response(type, webDetail(e, status), path(uri));
+        Response.ResponseBuilder builder = Response.fromResponse(problem).status(status);
+        // keep protocol headers such as Allow (405) and WWW-Authenticate (401)
+        e.getResponse().getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE) && !name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
+                values.forEach(v -> builder.header(name, v));
+            }
+        });
+        return builder.build();
+    }
+
+    /** Anything else: look through the causes for a known failure, otherwise a 500 with a correlation id. */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProblemException problem) {
+                return problem(problem, uri);
+            }
+            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                return Problems.response(ProblemType.STALE_VERSION,
+                        "Someone else changed this resource at the same time; read it again", path(uri));
+            }
+            if (cause instanceof java.sql.SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return Problems.response(ProblemType.CONFLICT, "This conflicts with data that already exists",
+                        path(uri));
+            }
+            if (cause instanceof java.sql.SQLException sql && FOREIGN_KEY_VIOLATION.equals(sql.getSQLState())) {
+                return Problems.response(ProblemType.CONFLICT, "This refers to data that does not exist or is in use",
+                        path(uri));
+            }
+        }
+        String correlationId = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error [correlationId=%s] on %s", correlationId, path(uri));
+        return Problems.response(ProblemType.INTERNAL, "Something went wrong on our side; quote the correlation id",
+                path(uri), List.of(), List.of(), correlationId);
+    }
+
+    private static String webDetail(WebApplicationException e, int status) {
+        return switch (status) {
+            case 404 -> "No resource at this path";
+            case 405 -> "This path does not support the method";
+            case 406 -> "None of the accepted media types can be produced";
+            case 415 -> "The content type is not supported here";
+            default -> e.getCause() != null && e.getCause().getMessage() != null
+                    ? e.getCause().getMessage()
+                    : Response.Status.Family.familyOf(status) + ": " + e.getMessage();
+        };
+    }
+
+    /**
+     * The JSON path of the invalid field, without the method and argument names Hibernate
+     * Validator prefixes; for a query or header parameter, the parameter name.
+     */
+    static String fieldOf(ConstraintViolation<?> violation) {
+        String parameter = null;
+        List<Path.Node> properties = new ArrayList<>();
+        for (Path.Node node : violation.getPropertyPath()) {
+            switch (node.getKind()) {
+                case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> { }
+                case PARAMETER -> parameter = node.getName();
+                default -> properties.add(node);
+            }
+        }
+        if (properties.isEmpty()) {
+            return parameter != null ? parameter : violation.getPropertyPath().toString();
+        }
+        StringBuilder out = new StringBuilder();
+        for (Path.Node node : properties) {
+            if (node.isInIterable()) {
+                out.append('[').append(node.getIndex() != null ? node.getIndex() : "").append(']');
+            }
+            if (node.getKind() != ElementKind.CONTAINER_ELEMENT && node.getName() != null) {
+                out.append(out.isEmpty() ? "" : ".").append(node.getName());
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isReturnValue(ConstraintViolation<?> violation) {
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.RETURN_VALUE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** For an element of a list or set, says which value was wrong. */
+    static String messageOf(ConstraintViolation<?> violation) {
+        Path.Node last = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            last = node;
+        }
+        return last != null && last.getKind() == ElementKind.CONTAINER_ELEMENT
+                ? "'" + violation.getInvalidValue() + "' " + violation.getMessage()
+                : violation.getMessage();
+    }
+
+    private static String jsonPath(List<JsonMappingException.Reference> path) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference ref : path) {
+            if (ref.getFieldName() != null) {
+                if (!out.isEmpty()) {
+                    out.append('.');
+                }
+                out.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String jsonMessage(JsonMappingException e) {
+        Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType()
+                : e instanceof ValueInstantiationException v ? v.getType().getRawClass() : null;
+        if (target != null && target.isEnum()) {
+            return "must be one of " + Arrays.stream(target.getEnumConstants()).map(Object::toString).toList();
+        }
+        if (e instanceof MismatchedInputException && e.getOriginalMessage() != null
+                && e.getOriginalMessage().startsWith("Missing required creator property")) {
+            return "is required";
+        }
+        if (target != null) {
+            return "must be a valid " + describe(target);
+        }
+        return "is not valid";
+    }
+
+    private static String describe(Class<?> type) {
+        return switch (type.getSimpleName()) {
+            case "LocalDate" -> "ISO date (yyyy-mm-dd)";
+            case "OffsetDateTime", "Instant" -> "RFC 3339 date-time";
+            case "UUID" -> "UUID";
+            case "Integer", "Long", "int", "long" -> "integer";
+            case "Boolean", "boolean" -> "boolean (true or false)";
+            case "String" -> "string";
+            default -> type.getSimpleName().startsWith("List") || type.getSimpleName().startsWith("Set")
+                    ? "array" : "object";
+        };
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+    }
+}

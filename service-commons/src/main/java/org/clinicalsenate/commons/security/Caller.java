@@ -1,0 +1,100 @@
+package org.clinicalsenate.commons.security;
+
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import org.clinicalsenate.commons.problem.ProblemException;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * Who is calling and what their token lets them reach: the object-level scope rules of
+ * DESIGN.md §2 in one place. Roles are checked by {@code @RolesAllowed} on the resources; this
+ * class answers "which senate / organisation / member".
+ */
+@RequestScoped
+public class Caller {
+
+    public static final String SENATES_CLAIM = "senates";
+    public static final String ORG_CLAIM = "org";
+    public static final String MEMBER_CLAIM = "member_id";
+
+    @Inject
+    SecurityIdentity identity;
+
+    /** The token subject, or "anonymous"; what the audit log records as the actor. */
+    public String subject() {
+        if (identity.isAnonymous()) {
+            return "anonymous";
+        }
+        return token().map(JsonWebToken::getSubject).filter(s -> s != null && !s.isBlank())
+                .orElse(identity.getPrincipal().getName());
+    }
+
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+
+    public boolean isPlatformAdmin() {
+        return hasRole(Roles.PLATFORM_ADMIN);
+    }
+
+    /** Platform-admins, assurance viewers and services read across all senates. */
+    public boolean readsAllSenates() {
+        return isPlatformAdmin() || hasRole(Roles.ASSURANCE_VIEWER) || hasRole(Roles.SERVICE);
+    }
+
+    /** The senates a senate-admin or chair administers (the {@code senates} claim). */
+    public Set<String> senates() {
+        return token().map(t -> t.<Object>getClaim(SENATES_CLAIM)).map(Caller::strings).orElse(Set.of());
+    }
+
+    /** The ODS code of a requester's organisation (the {@code org} claim). */
+    public Optional<String> organisation() {
+        return token().map(t -> t.<Object>getClaim(ORG_CLAIM)).map(Object::toString).map(Caller::unquote)
+                .filter(s -> !s.isBlank());
+    }
+
+    public Optional<String> memberId() {
+        return token().map(t -> t.<Object>getClaim(MEMBER_CLAIM)).map(Object::toString).map(Caller::unquote)
+                .filter(s -> !s.isBlank());
+    }
+
+    /** True when the caller administers this senate (as senate-admin or chair) or is a platform-admin. */
+    public boolean administers(String senate) {
+        return isPlatformAdmin()
+                || ((hasRole(Roles.SENATE_ADMIN) || hasRole(Roles.SENATE_CHAIR)) && senates().contains(senate));
+    }
+
+    public void requireAdministers(String senate) {
+        if (!administers(senate)) {
+            throw ProblemException.forbidden("Your token does not give access to senate " + senate);
+        }
+    }
+
+    private Optional<JsonWebToken> token() {
+        return identity.getPrincipal() instanceof JsonWebToken jwt ? Optional.of(jwt) : Optional.empty();
+    }
+
+    private static Set<String> strings(Object claim) {
+        if (claim instanceof Collection<?> values) {
+            return values.stream().map(Object::toString).map(Caller::unquote).collect(Collectors.toUnmodifiableSet());
+        }
+        if (claim instanceof jakarta.json.JsonArray array) {
+            return array.stream().map(Object::toString).map(Caller::unquote).collect(Collectors.toUnmodifiableSet());
+        }
+        return claim == null ? Set.of() : Set.of(unquote(claim.toString()));
+    }
+
+    /** JSON-P string values print with their quotes. */
+    private static String unquote(String value) {
+        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+                ? value.substring(1, value.length() - 1) : value;
+    }
+}
