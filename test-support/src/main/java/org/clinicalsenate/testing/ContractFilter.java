@@ -31,6 +31,9 @@ public final class ContractFilter implements OrderedFilter {
     /** Header (removed before sending) marking a request as deliberately breaking the contract. */
     public static final String INVALID_REQUEST = "X-Test-Invalid-Request";
 
+    /** Prefix of endpoints that exist only in a test's application (e.g. one that fails on purpose). */
+    public static final String TEST_ONLY_PATH = "/test-only/";
+
     private final OpenApiInteractionValidator validator;
 
     public ContractFilter() {
@@ -51,8 +54,8 @@ public final class ContractFilter implements OrderedFilter {
             request.removeHeader(INVALID_REQUEST);
         }
         String path = URI.create(request.getURI()).getPath();
-        if (path.startsWith("/q/")) {
-            return context.next(request, response); // Quarkus' own endpoints are not in the contract
+        if (path.startsWith("/q/") || path.startsWith(TEST_ONLY_PATH)) {
+            return context.next(request, response); // Quarkus' own and test-only endpoints are not in the contract
         }
         if (!invalidOnPurpose) {
             fail("Request", validator.validateRequest(RestAssuredRequest.of(request)));
