@@ -53,13 +53,16 @@ public class OutboxRelay {
         relayAll();
     }
 
-    /** Relays until nothing is due; returns how many events were delivered. */
+    /**
+     * Relays until nothing is due; returns how many events were delivered. A delivery can make the
+     * next event of its aggregate due, so a batch that delivered anything is followed by another.
+     */
     public int relayAll() {
         int delivered = 0;
         while (true) {
             BatchResult batch = QuarkusTransaction.requiringNew().call(this::relayBatch);
             delivered += batch.delivered();
-            if (batch.attempted() < config.batchSize()) {
+            if (batch.attempted() < config.batchSize() && batch.delivered() == 0) {
                 return delivered;
             }
         }

@@ -1,0 +1,122 @@
+package org.clinicalsenate.notification.service;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.clinicalsenate.api.common.model.CloudEvent;
+import org.clinicalsenate.commons.audit.AuditLog;
+import org.clinicalsenate.commons.page.Cursor;
+import org.clinicalsenate.commons.page.Page;
+import org.clinicalsenate.notification.domain.ReceivedEvent;
+import org.hibernate.query.NativeQuery;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+@ApplicationScoped
+@Transactional
+public class EventService {
+
+    /**
+     * The first delivery of an id wins; a concurrent duplicate waits for it to commit and then
+     * inserts nothing (native SQL: an HQL insert cannot bind the jsonb column).
+     */
+    private static final String INSERT_FIRST_DELIVERY = """
+            INSERT INTO received_event (event_id, source, type, subject, time, datacontenttype, data, received_at, deliveries)
+            VALUES (:id, :source, :type, :subject, :time, :datacontenttype, CAST(:data AS jsonb), :receivedAt, 1)
+            ON CONFLICT (event_id) DO NOTHING
+            """;
+
+    /** Plain Jackson, as Hibernate reads the column: the REST mapper's customisations must not change what is stored. */
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AuditLog audit;
+
+    /** The stored event, and whether this delivery was the first. */
+    public record Receipt(ReceivedEvent event, boolean first) {
+    }
+
+    /**
+     * Idempotent on the event id, also under concurrent duplicates: the insert either wins or,
+     * once the winner has committed, does nothing; there is no check-then-insert race.
+     */
+    public Receipt receive(CloudEvent event) {
+        // typed parameters, so that a null binds as a null of the column's type
+        NativeQuery<?> insert = em.createNativeQuery(INSERT_FIRST_DELIVERY).unwrap(NativeQuery.class);
+        int inserted = insert
+                .setParameter("id", event.getId(), String.class)
+                .setParameter("source", event.getSource(), String.class)
+                .setParameter("type", event.getType(), String.class)
+                .setParameter("subject", event.getSubject(), String.class)
+                .setParameter("time", event.getTime() == null ? null : event.getTime().toInstant(), Instant.class)
+                .setParameter("datacontenttype", event.getDatacontenttype(), String.class)
+                .setParameter("data", event.getData() == null ? null : json(event.getData()), String.class)
+                .setParameter("receivedAt", Instant.now(), Instant.class)
+                .executeUpdate();
+        if (inserted == 1) {
+            ReceivedEvent stored = em.find(ReceivedEvent.class, event.getId());
+            audit.record("received", "event", stored.eventId, null, summary(stored));
+            return new Receipt(stored, true);
+        }
+        // the first delivery has committed (the insert waited for it); concurrent redeliveries
+        // take turns on the row lock, so none of them is lost from the count
+        ReceivedEvent stored = em.find(ReceivedEvent.class, event.getId(), LockModeType.PESSIMISTIC_WRITE);
+        stored.redelivered(event.getType(), event.getSource());
+        return new Receipt(stored, false);
+    }
+
+    /** Newest first, optionally of one type. */
+    @Transactional(TxType.SUPPORTS)
+    public Page<ReceivedEvent> list(String type, Integer requestedLimit, String cursor) {
+        int limit = Page.limit(requestedLimit);
+        List<String> after = Cursor.decode(cursor, 1);
+        StringBuilder jpql = new StringBuilder("from ReceivedEvent e where 1 = 1");
+        if (type != null) {
+            jpql.append(" and e.type = :type");
+        }
+        if (!after.isEmpty()) {
+            jpql.append(" and e.seq < :after");
+        }
+        TypedQuery<ReceivedEvent> query = em.createQuery(jpql.append(" order by e.seq desc").toString(),
+                ReceivedEvent.class).setMaxResults(limit + 1);
+        if (type != null) {
+            query.setParameter("type", type);
+        }
+        if (!after.isEmpty()) {
+            query.setParameter("after", Cursor.asLong(after.get(0)));
+        }
+        return Page.of(query.getResultList(), limit, e -> Cursor.encode(e.seq.toString()));
+    }
+
+    private static String json(Map<String, Object> data) {
+        try {
+            return JSON.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise the data of an event", e);
+        }
+    }
+
+    private static Map<String, Object> summary(ReceivedEvent e) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("type", e.type);
+        values.put("source", e.source);
+        if (e.subject != null) {
+            values.put("subject", e.subject);
+        }
+        return values;
+    }
+}

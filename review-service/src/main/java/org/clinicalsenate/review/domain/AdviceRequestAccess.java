@@ -1,0 +1,101 @@
+package org.clinicalsenate.review.domain;
+
+import static org.clinicalsenate.commons.security.Roles.ASSURANCE_VIEWER;
+import static org.clinicalsenate.commons.security.Roles.PLATFORM_ADMIN;
+import static org.clinicalsenate.commons.security.Roles.REQUESTER;
+import static org.clinicalsenate.commons.security.Roles.SENATE_ADMIN;
+import static org.clinicalsenate.commons.security.Roles.SENATE_CHAIR;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.clinicalsenate.commons.problem.ProblemException;
+import org.clinicalsenate.commons.security.Caller;
+
+/**
+ * Which advice requests a caller may submit and see: the scope rules of advice requests, in one
+ * place. A requester acts for its own organisation (the {@code org} claim); a senate-admin or
+ * chair for the senates of its {@code senates} claim; a platform-admin for all; an
+ * assurance-viewer sees all and submits nothing. A caller with several roles gets the union.
+ * Which roles may call an operation at all is {@code @RolesAllowed} on the resource.
+ *
+ * @param roles        the caller's roles
+ * @param organisation the ODS code of a requester's organisation
+ * @param senates      the senates a senate-admin or chair administers
+ */
+public record AdviceRequestAccess(Set<String> roles, Optional<String> organisation, Set<String> senates) {
+
+    private static final Set<String> SCOPING_ROLES = Set.of(PLATFORM_ADMIN, SENATE_ADMIN, SENATE_CHAIR, REQUESTER,
+            ASSURANCE_VIEWER);
+
+    public AdviceRequestAccess {
+        roles = Set.copyOf(roles);
+        senates = Set.copyOf(senates);
+    }
+
+    public static AdviceRequestAccess of(Caller caller) {
+        Set<String> roles = SCOPING_ROLES.stream().filter(caller::hasRole).collect(Collectors.toUnmodifiableSet());
+        return new AdviceRequestAccess(roles, caller.organisation(), caller.senates());
+    }
+
+    /** Throws a 403 problem unless the caller may submit a request for this organisation to this senate. */
+    public void requireMaySubmit(String senate, String requestingOrganisation) {
+        if (roles.contains(PLATFORM_ADMIN) || administers(senate) || actsFor(requestingOrganisation)) {
+            return;
+        }
+        if (roles.contains(REQUESTER) && !administersAnySenate()) {
+            throw ProblemException.forbidden(
+                    "Your token does not allow submitting for organisation " + requestingOrganisation);
+        }
+        throw ProblemException.forbidden("Your token does not give access to senate " + senate);
+    }
+
+    /** Whether the caller may see a request; one it may not see is reported as not found. */
+    public boolean maySee(String senate, String requestingOrganisation) {
+        return seesAll() || administers(senate) || actsFor(requestingOrganisation);
+    }
+
+    /** What a list shows the caller: everything, or the requests of these organisations or senates. */
+    public Visibility visibility() {
+        if (seesAll()) {
+            return Visibility.ALL;
+        }
+        Set<String> organisations = roles.contains(REQUESTER) ? organisation.map(Set::of).orElse(Set.of()) : Set.of();
+        return new Visibility(false, organisations, administersAnySenate() ? senates : Set.of());
+    }
+
+    private boolean seesAll() {
+        return roles.contains(PLATFORM_ADMIN) || roles.contains(ASSURANCE_VIEWER);
+    }
+
+    private boolean administersAnySenate() {
+        return roles.contains(SENATE_ADMIN) || roles.contains(SENATE_CHAIR);
+    }
+
+    private boolean administers(String senate) {
+        return administersAnySenate() && senates.contains(senate);
+    }
+
+    private boolean actsFor(String requestingOrganisation) {
+        return roles.contains(REQUESTER) && organisation.filter(org -> org.equals(requestingOrganisation)).isPresent();
+    }
+
+    /**
+     * The requests a caller sees: all, or those of {@code organisations} or of {@code senates}
+     * (nothing when both are empty).
+     */
+    public record Visibility(boolean all, Set<String> organisations, Set<String> senates) {
+
+        static final Visibility ALL = new Visibility(true, Set.of(), Set.of());
+
+        public Visibility {
+            organisations = Set.copyOf(organisations);
+            senates = Set.copyOf(senates);
+        }
+
+        public boolean nothing() {
+            return !all && organisations.isEmpty() && senates.isEmpty();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.clinicalsenate.review.mapping;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import org.clinicalsenate.api.review.model.AdviceRequestCreate;
+import org.clinicalsenate.review.domain.AdviceRequest;
+import org.clinicalsenate.review.domain.AdviceRequestKind;
+import org.clinicalsenate.review.domain.AdviceRequestStatus;
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+
+/** Entity and domain enums to and from the contract's models; enum constants map by name. */
+@Mapper
+public interface AdviceRequestMapper {
+
+    org.clinicalsenate.api.review.model.AdviceRequest toApi(AdviceRequest request);
+
+    @Mapping(target = "id", ignore = true)
+    @Mapping(target = "status", ignore = true)
+    @Mapping(target = "submittedBy", ignore = true)
+    @Mapping(target = "submittedAt", ignore = true)
+    @Mapping(target = "updatedAt", ignore = true)
+    @Mapping(target = "version", ignore = true)
+    AdviceRequest toEntity(AdviceRequestCreate create);
+
+    AdviceRequestKind toDomain(org.clinicalsenate.api.review.model.AdviceRequestKind kind);
+
+    AdviceRequestStatus toDomain(org.clinicalsenate.api.review.model.AdviceRequestStatus status);
+
+    org.clinicalsenate.api.review.model.AdviceRequestKind toApi(AdviceRequestKind kind);
+
+    org.clinicalsenate.api.review.model.AdviceRequestStatus toApi(AdviceRequestStatus status);
+
+    default OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

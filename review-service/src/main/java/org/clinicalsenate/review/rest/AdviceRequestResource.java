@@ -1,0 +1,68 @@
+package org.clinicalsenate.review.rest;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.clinicalsenate.api.review.AdviceRequestsApi;
+import org.clinicalsenate.api.review.model.AdviceRequestCreate;
+import org.clinicalsenate.api.review.model.AdviceRequestPage;
+import org.clinicalsenate.api.review.model.AdviceRequestStatus;
+import org.clinicalsenate.commons.http.ETags;
+import org.clinicalsenate.commons.idempotency.Idempotency;
+import org.clinicalsenate.commons.page.Page;
+import org.clinicalsenate.commons.page.PageLinks;
+import org.clinicalsenate.commons.security.Roles;
+import org.clinicalsenate.review.domain.AdviceRequest;
+import org.clinicalsenate.review.mapping.AdviceRequestMapper;
+import org.clinicalsenate.review.service.AdviceRequestService;
+
+public class AdviceRequestResource implements AdviceRequestsApi {
+
+    @Inject
+    AdviceRequestService requests;
+
+    @Inject
+    AdviceRequestMapper mapper;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Context
+    UriInfo uri;
+
+    @Override
+    @RolesAllowed({ Roles.REQUESTER, Roles.SENATE_ADMIN, Roles.SENATE_CHAIR, Roles.PLATFORM_ADMIN })
+    public Response createAdviceRequest(AdviceRequestCreate adviceRequestCreate, String idempotencyKey) {
+        return idempotency.execute(idempotencyKey, "createAdviceRequest", adviceRequestCreate, () -> {
+            AdviceRequest advice = requests.create(adviceRequestCreate);
+            return Response.created(URI.create("/advice-requests/" + advice.id))
+                    .entity(mapper.toApi(advice))
+                    .header(HttpHeaders.ETAG, ETags.of(advice.version))
+                    .build();
+        });
+    }
+
+    @Override
+    @RolesAllowed({ Roles.REQUESTER, Roles.SENATE_ADMIN, Roles.SENATE_CHAIR, Roles.ASSURANCE_VIEWER,
+            Roles.PLATFORM_ADMIN })
+    public Response getAdviceRequest(UUID id) {
+        AdviceRequest advice = requests.get(id);
+        return Response.ok(mapper.toApi(advice)).header(HttpHeaders.ETAG, ETags.of(advice.version)).build();
+    }
+
+    @Override
+    @RolesAllowed({ Roles.REQUESTER, Roles.SENATE_ADMIN, Roles.SENATE_CHAIR, Roles.ASSURANCE_VIEWER,
+            Roles.PLATFORM_ADMIN })
+    public Response listAdviceRequests(String senate, AdviceRequestStatus status, Integer limit, String cursor) {
+        Page<org.clinicalsenate.api.review.model.AdviceRequest> page = requests
+                .list(senate, mapper.toDomain(status), limit, cursor).map(mapper::toApi);
+        return PageLinks.ok(new AdviceRequestPage(page.items()).nextCursor(page.nextCursor()), page.nextCursor(), uri);
+    }
+}

@@ -1,0 +1,65 @@
+package org.clinicalsenate.review;
+
+import static org.clinicalsenate.testing.Api.as;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+
+/** Bodies and calls the advice request tests share. */
+final class AdviceRequests {
+
+    private AdviceRequests() {
+    }
+
+    /** A senate slug no other test uses, so that a test's lists hold only its own requests. */
+    static String freshSenate() {
+        return "test-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** An ODS-code-shaped organisation no other test uses. */
+    static String freshOrganisation() {
+        return "T" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase(Locale.ROOT);
+    }
+
+    static Map<String, Object> body(String senate, String organisation) {
+        return body(senate, organisation, "Reconfiguration of acute stroke services");
+    }
+
+    static Map<String, Object> body(String senate, String organisation, String title) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("senate", senate);
+        body.put("requestingOrganisation", organisation);
+        body.put("kind", "clinical-review");
+        body.put("title", title);
+        body.put("question", "Is the proposed model of two hyper-acute stroke units clinically sound?");
+        return body;
+    }
+
+    /** Submits and returns the new request's id. */
+    static String submit(String token, Map<String, Object> body) {
+        return as(token).body(body).post("/advice-requests").then().statusCode(201).extract().path("id");
+    }
+
+    /** Every page of the list, following nextCursor; the ids in list order. */
+    static List<String> listAllIds(String token, Map<String, ?> query) {
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        do {
+            var spec = as(token).queryParams(query).queryParam("limit", 100);
+            if (cursor != null) {
+                spec.queryParam("cursor", cursor);
+            }
+            ExtractableResponse<Response> page = spec.get("/advice-requests").then().statusCode(200).extract();
+            ids.addAll(page.path("items.id"));
+            cursor = page.path("nextCursor");
+        } while (cursor != null);
+        return ids;
+    }
+}

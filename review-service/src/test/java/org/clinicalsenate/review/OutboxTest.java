@@ -1,0 +1,295 @@
+package org.clinicalsenate.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.clinicalsenate.review.AdviceRequests.body;
+import static org.clinicalsenate.review.AdviceRequests.freshSenate;
+import static org.clinicalsenate.review.AdviceRequests.listAllIds;
+import static org.clinicalsenate.review.AdviceRequests.submit;
+import static org.clinicalsenate.testing.Api.as;
+import static org.clinicalsenate.testing.Api.invalid;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.clinicalsenate.commons.audit.AuditLog;
+import org.clinicalsenate.commons.outbox.Outbox;
+import org.clinicalsenate.commons.outbox.OutboxRelay;
+import org.clinicalsenate.testing.Tokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusMock;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The transactional outbox of advice requests and its relay to notification-service (here a real
+ * HTTP receiver): an event exists exactly when its change committed, and is delivered at least
+ * once, in order per aggregate, with a client-credentials token.
+ */
+@QuarkusTest
+class OutboxTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SUBMITTED = "review.advice-request.submitted";
+
+    @Inject
+    TestDatabase db;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    EntityManager em;
+
+    /** Injected by {@link NotificationReceiverResource}. */
+    NotificationReceiver receiver;
+
+    @BeforeEach
+    void nothingPendingAndAReceiverThatAccepts() {
+        receiver.start();
+        receiver.acceptAll();
+        // events other tests left behind are not this test's business
+        db.update("UPDATE outbox_event SET delivered_at = now() WHERE delivered_at IS NULL");
+        receiver.forget();
+    }
+
+    @Test
+    void submittingARequestWritesOneSubmittedEventWithItsFactsAndNoPersonalData() throws Exception {
+        Map<String, Object> request = body(freshSenate(), "QRL", "Stroke services in Hampshire");
+        String id = submit(Tokens.requester("QRL"), request);
+
+        List<Map<String, Object>> rows = db.rows("SELECT * FROM outbox_event WHERE aggregate_id = ?", id);
+        assertThat(rows).hasSize(1);
+        Map<String, Object> row = rows.get(0);
+        assertThat(row.get("type")).isEqualTo(SUBMITTED);
+        assertThat(row.get("source")).isEqualTo("/review-service");
+        assertThat(row.get("subject")).isEqualTo(id);
+        assertThat(row.get("attempts")).isEqualTo(0);
+        assertThat(row.get("delivered_at")).isNull();
+        assertThat(JSON.readValue(row.get("data").toString(), Map.class)).isEqualTo(Map.of(
+                "id", id,
+                "senate", request.get("senate"),
+                "requestingOrganisation", "QRL",
+                "kind", "clinical-review",
+                "title", "Stroke services in Hampshire"));
+    }
+
+    @Test
+    void aRefusedSubmissionWritesNoRequestNoEventAndNoAuditEntry() {
+        String senate = freshSenate();
+        long events = db.count("SELECT count(*) FROM outbox_event");
+        long audit = db.count("SELECT count(*) FROM audit_log");
+
+        as(Tokens.requester("QRL")).body(body(senate, "QMF")).post("/advice-requests").then().statusCode(403);
+        as(Tokens.senateAdmin("london")).body(body(senate, "QRL")).post("/advice-requests").then().statusCode(403);
+        invalid(as(Tokens.platformAdmin())).body(body(senate, "QRL", "")).post("/advice-requests").then()
+                .statusCode(400);
+
+        assertThat(listAllIds(Tokens.platformAdmin(), Map.of("senate", senate))).isEmpty();
+        assertThat(db.count("SELECT count(*) FROM outbox_event")).isEqualTo(events);
+        assertThat(db.count("SELECT count(*) FROM audit_log")).isEqualTo(audit);
+    }
+
+    @Test
+    void aFailureAfterTheRequestAndItsEventWereWrittenLeavesNeither() {
+        String senate = freshSenate();
+        long events = db.count("SELECT count(*) FROM outbox_event");
+        long audit = db.count("SELECT count(*) FROM audit_log");
+        FailingAuditLog failing = new FailingAuditLog(em);
+        QuarkusMock.installMockForType(failing, AuditLog.class);
+
+        as(Tokens.platformAdmin()).body(body(senate, "QRL")).post("/advice-requests").then().statusCode(500)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:clinical-senate:problem:internal"))
+                .body("correlationId", notNullValue());
+        as(Tokens.platformAdmin()).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(body(senate, "QRL")).post("/advice-requests").then().statusCode(500);
+
+        // inside each transaction the request and its event had been written before the failure...
+        assertThat(failing.seenInTransaction).containsExactly("request+event", "request+event");
+        // ...and the rollback took both away, with the audit entry
+        assertThat(db.count("SELECT count(*) FROM advice_request WHERE senate = ?", senate)).isZero();
+        assertThat(db.count("SELECT count(*) FROM outbox_event")).isEqualTo(events);
+        assertThat(db.count("SELECT count(*) FROM audit_log")).isEqualTo(audit);
+    }
+
+    @Test
+    void anEventPublishedInARolledBackTransactionIsNeverWritten() {
+        String aggregate = UUID.randomUUID().toString();
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+            outbox.publish(SUBMITTED, aggregate, Map.of("id", aggregate));
+            throw new IllegalStateException("the change failed");
+        })).hasMessageContaining("the change failed");
+        assertThat(db.count("SELECT count(*) FROM outbox_event WHERE aggregate_id = ?", aggregate)).isZero();
+        assertThat(relay.relayAll()).isZero();
+        assertThat(receiver.deliveries()).isEmpty();
+    }
+
+    @Test
+    void theRelayDeliversEachEventOnceAsACloudEventWithAServiceToken() throws Exception {
+        String senate = freshSenate();
+        String id = submit(Tokens.senateAdmin(senate), body(senate, "QRL", "Maternity services"));
+        Map<String, Object> row = db.rows("SELECT id, occurred_at FROM outbox_event WHERE aggregate_id = ?", id).get(0);
+
+        assertThat(relay.relayAll()).isEqualTo(1);
+
+        assertThat(receiver.deliveries()).hasSize(1);
+        NotificationReceiver.Delivery delivery = receiver.deliveries().get(0);
+        assertThat(delivery.accepted()).isTrue();
+        assertThat(delivery.contentType()).startsWith("application/cloudevents+json");
+        JsonNode event = delivery.event();
+        assertThat(event.path("specversion").asText()).isEqualTo("1.0");
+        assertThat(event.path("id").asText()).isEqualTo(row.get("id").toString());
+        assertThat(event.path("source").asText()).isEqualTo("/review-service");
+        assertThat(event.path("type").asText()).isEqualTo(SUBMITTED);
+        assertThat(event.path("subject").asText()).isEqualTo(id);
+        assertThat(OffsetDateTime.parse(event.path("time").asText()).toInstant())
+                .isEqualTo(((java.sql.Timestamp) row.get("occurred_at")).toInstant());
+        assertThat(event.path("data").path("id").asText()).isEqualTo(id);
+        assertThat(event.path("data").path("senate").asText()).isEqualTo(senate);
+        assertThat(event.path("data").path("kind").asText()).isEqualTo("clinical-review");
+        assertThat(event.path("data").path("title").asText()).isEqualTo("Maternity services");
+        assertThat(event.path("data").has("question")).isFalse();
+
+        // a client-credentials token of review-service, from the issuer, with the service role
+        assertThat(delivery.authorization()).startsWith("Bearer ");
+        JsonNode claims = jwtClaims(delivery.authorization().substring("Bearer ".length()));
+        assertThat(claims.path("sub").asText()).isEqualTo("review-service");
+        assertThat(claims.path("groups")).extracting(JsonNode::asText).contains("service");
+        assertThat(claims.path("iss").asText()).isEqualTo(System.getProperty("senate.test.issuer-url"));
+
+        Map<String, Object> delivered = db.rows("SELECT * FROM outbox_event WHERE aggregate_id = ?", id).get(0);
+        assertThat(delivered.get("delivered_at")).isNotNull();
+        assertThat(delivered.get("last_error")).isNull();
+
+        assertThat(relay.relayAll()).isZero();
+        assertThat(receiver.deliveries()).hasSize(1);
+    }
+
+    @Test
+    void whileNotificationServiceIsDownEventsWaitThenArriveOnceAndInOrder() {
+        String a = UUID.randomUUID().toString();
+        String b = UUID.randomUUID().toString();
+        receiver.stop();
+        UUID a1 = publish(a, "a1");
+        UUID b1 = publish(b, "b1");
+        UUID a2 = publish(a, "a2");
+
+        assertThat(relay.relayAll()).isZero();
+
+        // the head of each aggregate was tried once and now backs off; a2 waits behind a1
+        assertThat(event(a1)).containsEntry("attempts", 1).containsEntry("delivered_at", null);
+        assertThat(event(b1)).containsEntry("attempts", 1).containsEntry("delivered_at", null);
+        assertThat(event(a2)).containsEntry("attempts", 0).containsEntry("delivered_at", null);
+        for (UUID tried : List.of(a1, b1)) {
+            assertThat(event(tried).get("last_error")).isNotNull();
+            assertThat(db.count("SELECT count(*) FROM outbox_event WHERE id = ? AND next_attempt_at > now()", tried))
+                    .isEqualTo(1);
+        }
+
+        receiver.start();
+        assertThat(relay.relayAll()).as("nothing is retried before its backoff has passed").isZero();
+        assertThat(receiver.deliveries()).isEmpty();
+
+        db.update("UPDATE outbox_event SET next_attempt_at = now() WHERE id IN (?, ?, ?)", a1, b1, a2);
+        assertThat(relay.relayAll()).isEqualTo(3);
+
+        assertThat(deliveredIds()).containsExactlyInAnyOrder(a1.toString(), b1.toString(), a2.toString());
+        assertThat(deliveredIds()).containsSubsequence(a1.toString(), a2.toString());
+        for (UUID id : List.of(a1, b1, a2)) {
+            assertThat(event(id).get("delivered_at")).isNotNull();
+            assertThat(event(id).get("last_error")).isNull();
+        }
+
+        assertThat(relay.relayAll()).isZero();
+        assertThat(receiver.deliveries()).hasSize(3);
+    }
+
+    @Test
+    void aRejectedEventHoldsBackLaterEventsOfItsAggregateButNotOthers() {
+        String a = UUID.randomUUID().toString();
+        String b = UUID.randomUUID().toString();
+        UUID a1 = publish(a, "a1");
+        UUID a2 = publish(a, "a2");
+        UUID b1 = publish(b, "b1");
+        receiver.reject(event -> event.path("id").asText().equals(a1.toString()));
+
+        assertThat(relay.relayAll()).isEqualTo(1);
+
+        assertThat(deliveredIds()).containsExactly(b1.toString());
+        assertThat(receiver.deliveries()).extracting(NotificationReceiver.Delivery::id)
+                .doesNotContain(a2.toString());
+        assertThat(event(a1)).containsEntry("attempts", 1).containsEntry("delivered_at", null);
+        assertThat((String) event(a1).get("last_error")).contains("500");
+        assertThat(event(a2)).containsEntry("attempts", 0).containsEntry("delivered_at", null);
+
+        receiver.acceptAll();
+        db.update("UPDATE outbox_event SET next_attempt_at = now() WHERE id = ?", a1);
+        assertThat(relay.relayAll()).isEqualTo(2);
+        assertThat(deliveredIds()).containsExactly(b1.toString(), a1.toString(), a2.toString());
+        assertThat(relay.relayAll()).isZero();
+    }
+
+    private UUID publish(String aggregate, String fact) {
+        return QuarkusTransaction.requiringNew().call(() -> outbox.publish("review.test.happened", aggregate,
+                Map.of("fact", fact)));
+    }
+
+    private Map<String, Object> event(UUID id) {
+        return db.rows("SELECT attempts, next_attempt_at, last_error, delivered_at FROM outbox_event WHERE id = ?", id)
+                .get(0);
+    }
+
+    private List<String> deliveredIds() {
+        return receiver.accepted().stream().map(NotificationReceiver.Delivery::id).toList();
+    }
+
+    private static JsonNode jwtClaims(String jwt) throws Exception {
+        String payload = jwt.split("\\.")[1];
+        return JSON.readTree(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Stands in for the audit log and fails, after the request and its event were written in the
+     * same transaction; it notes what that transaction could see at that moment.
+     */
+    class FailingAuditLog extends AuditLog {
+        final List<String> seenInTransaction = new ArrayList<>();
+        private final EntityManager transactional;
+
+        FailingAuditLog(EntityManager transactional) {
+            this.transactional = transactional;
+        }
+
+        @Override
+        public void record(String action, String entityType, String entityId, String senate,
+                Map<String, Object> changes) {
+            Number requests = (Number) transactional
+                    .createNativeQuery("SELECT count(*) FROM advice_request WHERE id = CAST(:id AS uuid)")
+                    .setParameter("id", entityId).getSingleResult();
+            Number events = (Number) transactional
+                    .createNativeQuery("SELECT count(*) FROM outbox_event WHERE aggregate_id = :id")
+                    .setParameter("id", entityId).getSingleResult();
+            seenInTransaction.add(requests.intValue() == 1 && events.intValue() == 1 ? "request+event" : "missing");
+            throw new IllegalStateException("the audit log is unavailable");
+        }
+    }
+}
