@@ -1,17 +1,14 @@
 package org.clinicalsenate.membership.mapping;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-
 import org.clinicalsenate.api.membership.model.SenateCreate;
 import org.clinicalsenate.api.membership.model.SenateUpdate;
 import org.clinicalsenate.membership.domain.Senate;
+import org.clinicalsenate.commons.mapping.MappingDefaults;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.MappingTarget;
 
-@Mapper
+@Mapper(config = MappingDefaults.class)
 public interface SenateMapper {
 
     org.clinicalsenate.api.membership.model.Senate toApi(Senate senate);
@@ -26,8 +23,4 @@ public interface SenateMapper {
     @Mapping(target = "createdAt", ignore = true)
     @Mapping(target = "updatedAt", ignore = true)
     void update(SenateUpdate update, @MappingTarget Senate senate);
-
-    default OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
 }

@@ -1,18 +1,15 @@
 package org.clinicalsenate.review.mapping;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-
 import org.clinicalsenate.api.review.model.AdviceRequestCreate;
 import org.clinicalsenate.review.domain.AdviceRequest;
 import org.clinicalsenate.review.domain.AdviceRequestKind;
 import org.clinicalsenate.review.domain.AdviceRequestStatus;
+import org.clinicalsenate.commons.mapping.MappingDefaults;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 
 /** Entity and domain enums to and from the contract's models; enum constants map by name. */
-@Mapper
+@Mapper(config = MappingDefaults.class)
 public interface AdviceRequestMapper {
 
     org.clinicalsenate.api.review.model.AdviceRequest toApi(AdviceRequest request);
@@ -32,8 +29,4 @@ public interface AdviceRequestMapper {
     org.clinicalsenate.api.review.model.AdviceRequestKind toApi(AdviceRequestKind kind);
 
     org.clinicalsenate.api.review.model.AdviceRequestStatus toApi(AdviceRequestStatus status);
-
-    default OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
 }

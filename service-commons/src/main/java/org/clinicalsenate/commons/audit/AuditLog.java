@@ -1,7 +1,6 @@
 package org.clinicalsenate.commons.audit;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import jakarta.transaction.Transactional.TxType;
 
 import org.clinicalsenate.api.common.model.AuditEntry;
 import org.clinicalsenate.api.common.model.AuditEntryPage;
+import org.clinicalsenate.commons.mapping.Times;
 import org.clinicalsenate.commons.page.Cursor;
 import org.clinicalsenate.commons.page.Page;
 import org.clinicalsenate.commons.security.Caller;
@@ -90,7 +90,7 @@ public class AuditLog {
     }
 
     private static AuditEntry toApi(AuditRecord r) {
-        return new AuditEntry(r.id, r.actor, r.action, r.entityType, r.entityId, r.occurredAt.atOffset(ZoneOffset.UTC))
+        return new AuditEntry(r.id, r.actor, r.action, r.entityType, r.entityId, Times.utc(r.occurredAt))
                 .senate(r.senate)
                 .changes(r.changes);
     }

@@ -1,7 +1,6 @@
 package org.clinicalsenate.commons.outbox;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +9,7 @@ import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 
 import org.clinicalsenate.api.common.model.CloudEvent;
+import org.clinicalsenate.commons.mapping.Times;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -95,7 +95,7 @@ public class OutboxRelay {
     static CloudEvent toCloudEvent(OutboxEvent event) {
         return new CloudEvent(CloudEvent.SpecversionEnum._1_0, event.id.toString(), event.source, event.type)
                 .subject(event.subject)
-                .time(event.occurredAt.atOffset(ZoneOffset.UTC))
+                .time(Times.utc(event.occurredAt))
                 .datacontenttype("application/json")
                 .data(event.data);
     }

@@ -1,0 +1,16 @@
+package org.clinicalsenate.commons.mapping;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** Stored instants become the contract's RFC 3339 UTC date-times. */
+public final class Times {
+
+    private Times() {
+    }
+
+    public static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}
