@@ -1,0 +1,139 @@
+package org.clinicalsenate.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.clinicalsenate.dev.LocalIssuer;
+import org.clinicalsenate.dev.Personas;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Demo data, created through the services' own REST APIs so that it passes the same validation,
+ * audit and events as anything else. Idempotent: an item already present (same title in the same
+ * senate) is skipped, and each create carries a fixed Idempotency-Key so a retry cannot duplicate.
+ * Senates need no seeding: membership-service's migrations create them.
+ */
+final class DemoData {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    /** An advice request and who submits it (subject, groups, scope claims). */
+    private record AdviceRequestSeed(String key, String submitter, List<String> groups, Map<String, Object> claims,
+            String senate, String requestingOrganisation, String kind, String title, String question) {
+    }
+
+    private static final List<AdviceRequestSeed> ADVICE_REQUESTS = List.of(
+            new AdviceRequestSeed("demo-seed-hiow-stroke", Personas.REQUESTER.name(), Personas.REQUESTER.groups(),
+                    Personas.REQUESTER.claims(), "south-east", "QRL", "clinical-review",
+                    "Reconfiguration of acute stroke services in Hampshire and the Isle of Wight",
+                    "Is the proposed model of two hyper-acute stroke units, with acute stroke units at three"
+                            + " further sites and a networked early supported discharge service, clinically sound,"
+                            + " and can it be staffed safely within the current stroke workforce?"),
+            new AdviceRequestSeed("demo-seed-nel-orthopaedics", "nel-requester", List.of("requester"),
+                    Map.of("org", "QMF"), "london", "QMF", "early-advice",
+                    "Consolidating elective orthopaedic surgery in north east London",
+                    "Does moving routine hip and knee replacement from four acute sites to one elective"
+                            + " surgical hub improve outcomes and waiting times without widening inequalities in"
+                            + " access for patients from the outer boroughs?"),
+            new AdviceRequestSeed("demo-seed-bob-audiology", Personas.SENATE_ADMIN.name(), Personas.SENATE_ADMIN.groups(),
+                    Personas.SENATE_ADMIN.claims(), "south-east", "QU9", "informal-advice",
+                    "Community paediatric audiology in Buckinghamshire, Oxfordshire and Berkshire West",
+                    "What clinical governance and quality assurance should a single community paediatric"
+                            + " audiology service adopt after the national review of newborn hearing follow-up?"));
+
+    private DemoData() {
+    }
+
+    /** Seeds what belongs to the running services; returns one line per service for the summary. */
+    static List<String> seed(LocalIssuer issuer, Map<String, ServiceProcess> running) {
+        ServiceProcess review = running.get("review-service");
+        if (review == null) {
+            return List.of("review-service is not running: no demo advice requests");
+        }
+        String admin = Personas.PLATFORM_ADMIN.token(issuer, Duration.ofMinutes(5));
+        int created = 0;
+        int present = 0;
+        StringBuilder failures = new StringBuilder();
+        for (AdviceRequestSeed seed : ADVICE_REQUESTS) {
+            try {
+                if (adviceRequestExists(review, admin, seed)) {
+                    present++;
+                    continue;
+                }
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("senate", seed.senate());
+                body.put("requestingOrganisation", seed.requestingOrganisation());
+                body.put("kind", seed.kind());
+                body.put("title", seed.title());
+                body.put("question", seed.question());
+                String token = issuer.token(seed.submitter(), seed.groups(), seed.claims(), Duration.ofMinutes(5));
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(review.baseUrl() + "/advice-requests"))
+                        .timeout(Duration.ofSeconds(20))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json")
+                        .header("Idempotency-Key", seed.key())
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() / 100 == 2) {
+                    created++;
+                } else {
+                    failures.append(String.format("%n     \"%s\": HTTP %d %s", seed.title(), response.statusCode(),
+                            abbreviate(response.body())));
+                }
+            } catch (IOException e) {
+                failures.append(String.format("%n     \"%s\": %s", seed.title(), e));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return List.of("review-service: seeding interrupted");
+            }
+        }
+        String line = String.format("review-service: %d demo advice requests created, %d already present", created, present);
+        return List.of(failures.length() == 0 ? line : line + "; could not create:" + failures);
+    }
+
+    private static boolean adviceRequestExists(ServiceProcess review, String adminToken, AdviceRequestSeed seed)
+            throws IOException, InterruptedException {
+        String cursor = null;
+        for (int page = 0; page < 20; page++) {
+            String url = review.baseUrl() + "/advice-requests?limit=100&senate=" + seed.senate()
+                    + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(20))
+                    .header("Authorization", "Bearer " + adminToken)
+                    .header("Accept", "application/json")
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return false; // the Idempotency-Key still guards the create
+            }
+            JsonNode json = JSON.readTree(response.body());
+            for (JsonNode item : json.path("items")) {
+                if (seed.title().equals(item.path("title").asText())) {
+                    return true;
+                }
+            }
+            cursor = json.path("nextCursor").isTextual() ? json.path("nextCursor").asText() : null;
+            if (cursor == null) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static String abbreviate(String text) {
+        String flat = text == null ? "" : text.replaceAll("\\s+", " ");
+        return flat.length() > 300 ? flat.substring(0, 300) + "..." : flat;
+    }
+}
