@@ -43,6 +43,14 @@ public class Senate {
     @Column(nullable = false)
     public List<String> predecessors = new ArrayList<>();
 
+    /** The longest appointment term this senate allows, in years. */
+    @Column(name = "max_term_years", nullable = false)
+    public int maxTermYears = 3;
+
+    /** How many terms a member may serve back to back on one body. */
+    @Column(name = "max_consecutive_terms", nullable = false)
+    public int maxConsecutiveTerms = 2;
+
     @Version
     public long version;
 

@@ -103,14 +103,18 @@ public class OutboxRelay {
     private record BatchResult(int attempted, int delivered) {
     }
 
+    /** Skips the relay where it is switched off, and while the application starts or stops. */
     @Singleton
     public static class RelayDisabled implements Scheduled.SkipPredicate {
         @Inject
         OutboxConfig config;
 
+        @Inject
+        Scheduled.ApplicationNotRunning notRunning;
+
         @Override
         public boolean test(ScheduledExecution execution) {
-            return !config.relayEnabled();
+            return !config.relayEnabled() || notRunning.test(execution);
         }
     }
 }
