@@ -284,16 +284,6 @@ class AdviceRequestApiTest {
                 .statusCode(200).header("Link", nullValue()).body("items", empty());
     }
 
-    @Test
-    void theServedContractIsTheContractFile() throws Exception {
-        String served = anonymous().accept("application/json").get("/q/openapi").then().statusCode(200).extract().asString();
-        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-        var yaml = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
-        try (var in = getClass().getClassLoader().getResourceAsStream("openapi/review.yaml")) {
-            assertThat(mapper.readTree(served)).isEqualTo(yaml.readTree(in));
-        }
-    }
-
     private static Map<String, Object> with(String field, Object value) {
         Map<String, Object> request = new HashMap<>(body("south-east", "QRL"));
         request.put(field, value);
