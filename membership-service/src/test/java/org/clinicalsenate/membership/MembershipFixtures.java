@@ -55,24 +55,25 @@ public final class MembershipFixtures {
         UUID id = UUID.randomUUID();
         Timestamp now = Timestamp.from(Instant.now());
         update("INSERT INTO declaration (id, member_id, senate, round_id, nil_return, category, description, "
-                + "counterparty_ods_code, counterparty_name, interest_start, interest_end, declared_at, declared_by, "
-                + "publication, withheld_reason) VALUES (?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?, ?, 'fixture', ?, ?)",
+                + "counterparty_ods_code, counterparty_name, interest_start, interest_end, declared_at, first_declared_at, "
+                + "declared_by, publication, withheld_reason) VALUES (?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?, ?, ?, 'fixture', ?, ?)",
                 id, member, senate, round, category, "Interest in " + counterpartyOdsCode, counterpartyOdsCode,
                 counterpartyOdsCode == null ? null : "Organisation " + counterpartyOdsCode,
                 interestStart == null ? null : Date.valueOf(interestStart),
-                interestEnd == null ? null : Date.valueOf(interestEnd), now, publication,
+                interestEnd == null ? null : Date.valueOf(interestEnd), now, now, publication,
                 "withheld".equals(publication) ? "Fixture reason" : null);
         update("INSERT INTO declaration_version (declaration_id, version_no, nil_return, category, description, "
-                + "counterparty_ods_code, interest_start, interest_end, declared_at, declared_by, on_behalf, late) "
-                + "SELECT id, 1, nil_return, category, description, counterparty_ods_code, interest_start, interest_end, "
-                + "declared_at, declared_by, on_behalf, late FROM declaration WHERE id = ?", id);
+                + "counterparty_ods_code, counterparty_name, interest_start, interest_end, declared_at, declared_by, on_behalf, "
+                + "late) SELECT id, 1, nil_return, category, description, counterparty_ods_code, counterparty_name, "
+                + "interest_start, interest_end, declared_at, declared_by, on_behalf, late FROM declaration WHERE id = ?", id);
         return id;
     }
 
     public UUID nilReturn(UUID member, String senate, UUID round) {
         UUID id = UUID.randomUUID();
-        update("INSERT INTO declaration (id, member_id, senate, round_id, nil_return, declared_at, declared_by, publication) "
-                + "VALUES (?, ?, ?, ?, true, now(), 'fixture', 'published')", id, member, senate, round);
+        update("INSERT INTO declaration (id, member_id, senate, round_id, nil_return, declared_at, first_declared_at, "
+                + "declared_by, publication) VALUES (?, ?, ?, ?, true, now(), now(), 'fixture', 'published')",
+                id, member, senate, round);
         update("INSERT INTO declaration_version (declaration_id, version_no, nil_return, declared_at, declared_by, on_behalf, late) "
                 + "SELECT id, 1, true, declared_at, declared_by, false, false FROM declaration WHERE id = ?", id);
         return id;

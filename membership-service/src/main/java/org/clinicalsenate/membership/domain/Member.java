@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -17,11 +18,13 @@ import jakarta.persistence.Version;
 @Table(name = "member")
 public class Member {
 
+    public static final String ENTITY_TYPE = "member";
+
     @Id
     public UUID id;
 
     /** The senate that manages this member's record (its admins see the contact details). */
-    @Column(nullable = false)
+    @Column(nullable = false, updatable = false)
     public String senate;
 
     @Column(nullable = false)
@@ -30,23 +33,16 @@ public class Member {
     @Column(name = "professional_title")
     public String professionalTitle;
 
-    /** A value of the contract's Profession vocabulary, e.g. {@code allied-health}. */
     @Column(nullable = false)
-    public String profession;
+    public Profession profession;
 
     public String specialty;
 
-    @Column(name = "registration_body")
-    public String registrationBody;
+    @Embedded
+    public ProfessionalRegistration registration;
 
-    @Column(name = "registration_number")
-    public String registrationNumber;
-
-    @Column(name = "employer_ods_code")
-    public String employerOdsCode;
-
-    @Column(name = "employer_name")
-    public String employerName;
+    @Embedded
+    public EmployerOrganisation employer;
 
     @Column(nullable = false)
     public String email;

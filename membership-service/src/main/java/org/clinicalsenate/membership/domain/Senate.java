@@ -51,6 +51,10 @@ public class Senate {
     @Column(name = "max_consecutive_terms", nullable = false)
     public int maxConsecutiveTerms = 2;
 
+    /** The council's seats, against which vacancies are counted. */
+    @Column(name = "council_seats", nullable = false)
+    public int councilSeats = 20;
+
     @Version
     public long version;
 

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -101,11 +100,9 @@ public class SenateService {
         checkPredecessorsExist(request.getPredecessors());
         Map<String, Object> before = snapshot(senate);
         mapper.update(request, senate);
-        Map<String, Object> changes = changes(before, snapshot(senate));
-        if (!changes.isEmpty()) {
+        if (audit.recordChanges("updated", "senate", slug, slug, before, snapshot(senate))) {
             senate.updatedAt = Instant.now();
             em.flush();
-            audit.record("updated", "senate", slug, slug, changes);
         }
         return senate;
     }
@@ -126,17 +123,9 @@ public class SenateService {
         values.put("activeFrom", String.valueOf(s.activeFrom));
         values.put("activeTo", s.activeTo == null ? null : s.activeTo.toString());
         values.put("predecessors", List.copyOf(s.predecessors));
+        values.put("maxTermYears", s.maxTermYears);
+        values.put("maxConsecutiveTerms", s.maxConsecutiveTerms);
+        values.put("councilSeats", s.councilSeats);
         return values;
-    }
-
-    /** The fields whose value differs, with their new value. */
-    private static Map<String, Object> changes(Map<String, Object> before, Map<String, Object> after) {
-        Map<String, Object> changed = new LinkedHashMap<>();
-        after.forEach((field, value) -> {
-            if (!Objects.equals(before.get(field), value)) {
-                changed.put(field, value);
-            }
-        });
-        return changed;
     }
 }

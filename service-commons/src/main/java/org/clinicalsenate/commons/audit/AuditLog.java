@@ -2,8 +2,10 @@ package org.clinicalsenate.commons.audit;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,6 +44,26 @@ public class AuditLog {
         record.occurredAt = Instant.now();
         record.changes = changes;
         em.persist(record);
+    }
+
+    /**
+     * Records an update as the fields whose value differs between two snapshots, with their new
+     * value; records nothing (and returns false) when nothing changed.
+     */
+    @Transactional(TxType.MANDATORY)
+    public boolean recordChanges(String action, String entityType, String entityId, String senate,
+            Map<String, Object> before, Map<String, Object> after) {
+        Map<String, Object> changed = new LinkedHashMap<>();
+        after.forEach((field, value) -> {
+            if (!Objects.equals(before.get(field), value)) {
+                changed.put(field, value);
+            }
+        });
+        if (changed.isEmpty()) {
+            return false;
+        }
+        record(action, entityType, entityId, senate, changed);
+        return true;
     }
 
     /**

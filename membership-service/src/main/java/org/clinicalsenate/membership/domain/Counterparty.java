@@ -1,0 +1,15 @@
+package org.clinicalsenate.membership.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+
+/** The organisation an interest is in, by ODS code. */
+@Embeddable
+public class Counterparty {
+
+    @Column(name = "counterparty_ods_code")
+    public String odsCode;
+
+    @Column(name = "counterparty_name")
+    public String name;
+}

@@ -1,0 +1,44 @@
+package org.clinicalsenate.membership.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * A senate's annual declaration round. The round of the senate's latest year is its current
+ * round: declarations made while it is current count for it.
+ */
+@Entity
+@Table(name = "declaration_round")
+public class DeclarationRound {
+
+    public static final String ENTITY_TYPE = "declaration-round";
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false, updatable = false)
+    public String senate;
+
+    @Column(nullable = false, updatable = false)
+    public int year;
+
+    @Column(name = "due_date", nullable = false, updatable = false)
+    public LocalDate dueDate;
+
+    @Column(name = "opened_by", nullable = false, updatable = false)
+    public String openedBy;
+
+    @Column(name = "opened_at", nullable = false, updatable = false)
+    public Instant openedAt;
+
+    /** The day whose appointments say who must make a return: the due date, or today if earlier. */
+    public LocalDate membershipDay(LocalDate today) {
+        return dueDate.isBefore(today) ? dueDate : today;
+    }
+}

@@ -1,0 +1,125 @@
+package org.clinicalsenate.membership.service;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.clinicalsenate.membership.domain.Appointment;
+import org.clinicalsenate.membership.domain.AppointmentBody;
+import org.clinicalsenate.membership.domain.AppointmentStatus;
+import org.clinicalsenate.membership.domain.DeclarationRound;
+
+/**
+ * Who serves on a senate's bodies on a day, and who has made their return in a round: the
+ * questions the council composition, the register, declaration rounds, reminders and conflict
+ * checks share, answered here once, each with one index-backed query.
+ */
+@ApplicationScoped
+@Transactional(TxType.SUPPORTS)
+public class Rosters {
+
+    /** A member's return in a round. */
+    public enum Return {
+        DECLARED, NIL_RETURN, OUTSTANDING
+    }
+
+    /** A member's return and when they last declared in the round (null when outstanding). */
+    public record RoundReturn(Return status, Instant lastDeclaredAt) {
+        static final RoundReturn OUTSTANDING = new RoundReturn(Return.OUTSTANDING, null);
+    }
+
+    @Inject
+    EntityManager em;
+
+    /**
+     * The appointments served on the body on that day, with their members loaded, in member name
+     * order. A member with two such appointments (e.g. a new role from mid-term) appears twice.
+     */
+    public List<Appointment> serving(String senate, AppointmentBody body, LocalDate day) {
+        return em.createQuery("""
+                select a from Appointment a join fetch a.member m
+                where a.senate = :senate and a.body = :body and a.status <> :nominated
+                  and a.termStart <= :day and coalesce(a.endedOn, a.termEnd) >= :day
+                order by lower(m.name), m.id, a.termStart
+                """, Appointment.class)
+                .setParameter("senate", senate)
+                .setParameter("body", body)
+                .setParameter("nominated", AppointmentStatus.NOMINATED)
+                .setParameter("day", day)
+                .getResultList();
+    }
+
+    /** The ids of the members serving on any body of the senate on that day. */
+    public List<UUID> servingMemberIds(String senate, LocalDate day) {
+        return em.createQuery("""
+                select distinct a.member.id from Appointment a
+                where a.senate = :senate and a.status <> :nominated
+                  and a.termStart <= :day and coalesce(a.endedOn, a.termEnd) >= :day
+                """, UUID.class)
+                .setParameter("senate", senate)
+                .setParameter("nominated", AppointmentStatus.NOMINATED)
+                .setParameter("day", day)
+                .getResultList();
+    }
+
+    /** The senate's current round: the one of its latest year. */
+    public Optional<DeclarationRound> currentRound(String senate) {
+        return em.createQuery("from DeclarationRound r where r.senate = :senate order by r.year desc",
+                DeclarationRound.class)
+                .setParameter("senate", senate)
+                .setMaxResults(1)
+                .getResultStream().findFirst();
+    }
+
+    /** The current round of each of these senates (senates without a round are left out). */
+    public Map<String, DeclarationRound> currentRounds(Collection<String> senates) {
+        Map<String, DeclarationRound> rounds = new HashMap<>();
+        if (senates.isEmpty()) {
+            return rounds;
+        }
+        em.createQuery("""
+                from DeclarationRound r where r.senate in :senates
+                  and r.year = (select max(o.year) from DeclarationRound o where o.senate = r.senate)
+                """, DeclarationRound.class)
+                .setParameter("senates", senates)
+                .getResultList()
+                .forEach(r -> rounds.put(r.senate, r));
+        return rounds;
+    }
+
+    /**
+     * Each member's return in the round: {@code DECLARED} when they declared an interest (even if
+     * they also made a nil return), {@code NIL_RETURN}, or {@code OUTSTANDING}.
+     */
+    public Map<UUID, RoundReturn> returns(UUID roundId, Collection<UUID> memberIds) {
+        Map<UUID, RoundReturn> returns = new HashMap<>();
+        memberIds.forEach(id -> returns.put(id, RoundReturn.OUTSTANDING));
+        if (memberIds.isEmpty()) {
+            return returns;
+        }
+        List<Object[]> rows = em.createQuery("""
+                select d.memberId, sum(case when d.nilReturn = false then 1 else 0 end), max(d.declaredAt)
+                from Declaration d where d.roundId = :round and d.memberId in :members
+                group by d.memberId
+                """, Object[].class)
+                .setParameter("round", roundId)
+                .setParameter("members", memberIds)
+                .getResultList();
+        for (Object[] row : rows) {
+            boolean declared = ((Number) row[1]).longValue() > 0;
+            returns.put((UUID) row[0], new RoundReturn(declared ? Return.DECLARED : Return.NIL_RETURN, (Instant) row[2]));
+        }
+        return returns;
+    }
+}
