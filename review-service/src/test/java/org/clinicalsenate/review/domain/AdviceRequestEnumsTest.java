@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 
+import org.clinicalsenate.commons.domain.KebabCase;
 import org.junit.jupiter.api.Test;
 
 /** The domain's kinds and statuses are the contract's, value for value, and are stored as such. */
@@ -15,12 +16,12 @@ class AdviceRequestEnumsTest {
         assertThat(Arrays.stream(AdviceRequestKind.values()).map(AdviceRequestKind::value))
                 .containsExactlyElementsOf(Arrays.stream(org.clinicalsenate.api.review.model.AdviceRequestKind.values())
                         .map(Object::toString).toList());
-        var converter = new AdviceRequestKind.DbConverter();
+        var converter = new AdviceRequestKind.Db();
         for (AdviceRequestKind kind : AdviceRequestKind.values()) {
             assertThat(converter.convertToEntityAttribute(converter.convertToDatabaseColumn(kind))).isEqualTo(kind);
         }
         assertThat(converter.convertToDatabaseColumn(AdviceRequestKind.EARLY_ADVICE)).isEqualTo("early-advice");
-        assertThatThrownBy(() -> AdviceRequestKind.fromValue("EARLY_ADVICE")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> KebabCase.fromValue(AdviceRequestKind.class, "EARLY_ADVICE")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -28,7 +29,7 @@ class AdviceRequestEnumsTest {
         assertThat(Arrays.stream(AdviceRequestStatus.values()).map(AdviceRequestStatus::value))
                 .containsExactlyElementsOf(Arrays.stream(org.clinicalsenate.api.review.model.AdviceRequestStatus.values())
                         .map(Object::toString).toList());
-        var converter = new AdviceRequestStatus.DbConverter();
+        var converter = new AdviceRequestStatus.Db();
         for (AdviceRequestStatus status : AdviceRequestStatus.values()) {
             assertThat(converter.convertToEntityAttribute(converter.convertToDatabaseColumn(status))).isEqualTo(status);
         }
