@@ -30,6 +30,11 @@ public final class Personas {
 
     public static final List<Persona> DEMO = List.of(PLATFORM_ADMIN, SENATE_ADMIN, REQUESTER, ASSURANCE_VIEWER);
 
+    /** A member, bound to their record by the {@code member_id} claim (ids exist only once members are created). */
+    public static Persona member(String memberId, String description) {
+        return new Persona("member-" + memberId, description, List.of("member"), Map.of("member_id", memberId));
+    }
+
     private Personas() {
     }
 }

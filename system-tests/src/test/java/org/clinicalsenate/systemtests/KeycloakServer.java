@@ -13,6 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
  * A real Keycloak (the distribution unpacked by the system-tests profile) in dev mode with the
  * clinical-senate realm imported fresh. Dev mode keeps an H2 store under data/, so each start wipes it.
@@ -20,6 +23,9 @@ import java.util.stream.Stream;
 public final class KeycloakServer implements AutoCloseable {
 
     public static final String REALM = "clinical-senate";
+    /** The master realm's bootstrap administrator (local only). */
+    private static final String ADMIN_USER = "kcadmin";
+    private static final String ADMIN_PASSWORD = "kcadmin-pass";
     /** Cold start after a fresh unpack includes Quarkus re-augmentation (~70 s on 2 cores); -Dkeycloak.start-timeout=seconds to raise it. */
     private static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("keycloak.start-timeout", 120));
 
@@ -47,8 +53,8 @@ public final class KeycloakServer implements AutoCloseable {
         Map<String, String> env = Map.of(
                 "JAVA_HOME", javaHome().toString(),
                 // master-realm admin, only for poking at the admin console while a test runs
-                "KC_BOOTSTRAP_ADMIN_USERNAME", "kcadmin",
-                "KC_BOOTSTRAP_ADMIN_PASSWORD", "kcadmin-pass");
+                "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER,
+                "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         // bash, not ./kc.sh: the unpacked zip may have lost the executable bit
         List<String> command = List.of("bash", home.resolve("bin/kc.sh").toString(), "start-dev", "--import-realm",
                 "--http-port=" + port, "--http-management-port=" + managementPort);
@@ -72,6 +78,24 @@ public final class KeycloakServer implements AutoCloseable {
 
     public Duration startupTime() {
         return startupTime;
+    }
+
+    /**
+     * Sets an attribute of a realm user through Keycloak's admin API, as an identity administrator
+     * would when linking an account to its record (e.g. {@code member_id}).
+     */
+    public void setUserAttribute(String username, String attribute, String value) {
+        String admin = Tokens.password(baseUrl() + "/realms/master/protocol/openid-connect/token", "admin-cli",
+                ADMIN_USER, ADMIN_PASSWORD);
+        String users = baseUrl() + "/admin/realms/" + REALM + "/users";
+        JsonNode found = AdminApi.send(admin, "GET", users + "?exact=true&username=" + username, null);
+        if (!found.isArray() || found.size() != 1) {
+            throw new IllegalStateException("No single realm user " + username + ": " + found);
+        }
+        ObjectNode user = (ObjectNode) found.get(0);
+        ObjectNode attributes = user.has("attributes") ? (ObjectNode) user.get("attributes") : user.putObject("attributes");
+        attributes.putArray(attribute).add(value);
+        AdminApi.send(admin, "PUT", users + "/" + user.get("id").asText(), user);
     }
 
     @Override

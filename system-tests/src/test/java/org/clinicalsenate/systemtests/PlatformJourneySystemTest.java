@@ -6,12 +6,40 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.clinicalsenate.client.membership.api.AppointmentsApi;
+import org.clinicalsenate.client.membership.api.ConflictChecksApi;
+import org.clinicalsenate.client.membership.api.DeclarationsApi;
+import org.clinicalsenate.client.membership.api.MembersApi;
+import org.clinicalsenate.client.membership.api.RegisterApi;
 import org.clinicalsenate.client.membership.api.SenatesApi;
+import org.clinicalsenate.client.membership.model.AppointmentBody;
+import org.clinicalsenate.client.membership.model.AppointmentCreate;
+import org.clinicalsenate.client.membership.model.AppointmentRole;
+import org.clinicalsenate.client.membership.model.ConflictCheckRequest;
+import org.clinicalsenate.client.membership.model.ConflictOutcome;
+import org.clinicalsenate.client.membership.model.ConflictReasonCode;
+import org.clinicalsenate.client.membership.model.Counterparty;
+import org.clinicalsenate.client.membership.model.DecisionMaker;
+import org.clinicalsenate.client.membership.model.Declaration;
+import org.clinicalsenate.client.membership.model.DeclarationCreate;
+import org.clinicalsenate.client.membership.model.DeclarationReviewUpdate;
+import org.clinicalsenate.client.membership.model.Employer;
+import org.clinicalsenate.client.membership.model.InterestCategory;
+import org.clinicalsenate.client.membership.model.ManagementAction;
+import org.clinicalsenate.client.membership.model.ManagementActionKind;
+import org.clinicalsenate.client.membership.model.Member;
+import org.clinicalsenate.client.membership.model.MemberConflicts;
+import org.clinicalsenate.client.membership.model.MemberCreate;
+import org.clinicalsenate.client.membership.model.Profession;
+import org.clinicalsenate.client.membership.model.PublicationDecision;
+import org.clinicalsenate.client.membership.model.Register;
+import org.clinicalsenate.client.membership.model.RegisterEntry;
 import org.clinicalsenate.client.membership.model.Senate;
 import org.clinicalsenate.client.membership.model.SenateCreate;
 import org.clinicalsenate.client.notification.api.AuditApi;
@@ -101,6 +129,69 @@ class PlatformJourneySystemTest {
                 .listNotificationAuditEntries("event", event.getEvent().getId(), 10, null, admin);
         assertThat(audit.getItems()).singleElement()
                 .satisfies(entry -> assertThat(entry.getActor()).isEqualTo(reviewServiceAccount));
+    }
+
+    @Test
+    void aMemberDeclaresAnInterestThatAConflictCheckReportsAndThePublicRegisterPublishes() throws Exception {
+        Map<String, String> admin = bearer(Tokens.user(keycloak, "southeast-admin"));
+        Member member = new MembersApi(membership()).createMember(new MemberCreate().senate("south-east")
+                .name("Dr Journey Reviewer").profession(Profession.MEDICINE).email("journey.reviewer@nhs.example")
+                .employer(new Employer().odsCode("RN5").name("Hampshire Hospitals NHS Foundation Trust").icb("QRL")),
+                UUID.randomUUID().toString(), admin);
+        AppointmentsApi appointments = new AppointmentsApi(membership());
+        LocalDate start = LocalDate.now().minusMonths(1);
+        var nominated = appointments.nominateAppointment(member.getId(), new AppointmentCreate()
+                .body(AppointmentBody.COUNCIL).role(AppointmentRole.MEMBER)
+                .termStart(start).termEnd(start.plusYears(3).minusDays(1)), null, admin);
+        appointments.approveAppointment(nominated.getId(), null, admin);
+
+        // the identity administrator links the member's account to their record
+        keycloak.setUserAttribute("southeast-member", "member_id", member.getId().toString());
+        String memberToken = Tokens.user(keycloak, "southeast-member");
+        DeclarationsApi declarations = new DeclarationsApi(membership());
+        Declaration inOxford = declarations.createDeclaration(member.getId(), new DeclarationCreate()
+                .category(InterestCategory.FINANCIAL).description("Paid advisory sessions for Oxford University Hospitals")
+                .counterparty(new Counterparty().odsCode("RTH").name("Oxford University Hospitals NHS Foundation Trust"))
+                .interestStart(LocalDate.now().minusMonths(3)), null, bearer(memberToken));
+        Declaration personal = declarations.createDeclaration(member.getId(), new DeclarationCreate()
+                .category(InterestCategory.NON_FINANCIAL_PERSONAL).description("A personal interest kept off the register")
+                .interestStart(LocalDate.now().minusMonths(1)), null, bearer(memberToken));
+        assertThat(inOxford.getDeclaredBy()).isEqualTo(Tokens.claims(memberToken).get("sub").asText());
+        assertThat(inOxford.getOnBehalf()).isFalse();
+        review(inOxford, PublicationDecision.PUBLISHED, null, admin);
+        review(personal, PublicationDecision.WITHHELD, "Would identify a family member", admin);
+
+        // review-service checks a panel for a review of Oxford University Hospitals, with its own service token
+        List<MemberConflicts> results = new ConflictChecksApi(membership()).checkConflicts(new ConflictCheckRequest()
+                .memberIds(Set.of(member.getId())).organisations(Set.of("RTH")).area(Set.of("QU9")),
+                bearer(Tokens.service(keycloak, "review-service"))).getResults();
+        assertThat(results).singleElement().satisfies(result -> {
+            assertThat(result.getOutcome()).isEqualTo(ConflictOutcome.CONFLICTED);
+            assertThat(result.getReasons()).anySatisfy(reason -> {
+                assertThat(reason.getCode()).isEqualTo(ConflictReasonCode.DECLARED_INTEREST_IN_ORGANISATION);
+                assertThat(reason.getOrganisation()).isEqualTo("RTH");
+                assertThat(reason.getDeclarationId()).isEqualTo(inOxford.getId());
+            });
+        });
+
+        // anyone can read the register: the published declaration is there, the withheld one is not
+        Register register = new RegisterApi(membership()).getRegister("south-east");
+        DecisionMaker reviewer = register.getDecisionMakers().stream()
+                .filter(d -> "Dr Journey Reviewer".equals(d.getName())).findFirst().orElseThrow();
+        assertThat(reviewer.getDeclarations()).extracting(RegisterEntry::getDescription)
+                .containsExactly("Paid advisory sessions for Oxford University Hospitals");
+        assertThat(reviewer.getDeclarations().get(0).getManagementAction().getAction())
+                .isEqualTo(ManagementActionKind.RESTRICT_PARTICIPATION);
+    }
+
+    private static void review(Declaration declaration, PublicationDecision publication, String withheldReason,
+            Map<String, String> admin) throws Exception {
+        DeclarationsApi declarations = new DeclarationsApi(membership());
+        String etag = declarations.getDeclarationWithHttpInfo(declaration.getId(), admin).getHeaders().get("etag").get(0);
+        declarations.reviewDeclaration(declaration.getId(), etag, new DeclarationReviewUpdate()
+                .managementAction(new ManagementAction().action(ManagementActionKind.RESTRICT_PARTICIPATION)
+                        .detail("Takes no part in advice on Oxford University Hospitals"))
+                .publication(publication).withheldReason(withheldReason), admin);
     }
 
     /** The relay runs every second; allow for a slow machine. */

@@ -14,17 +14,23 @@ import java.util.Map;
 
 import org.clinicalsenate.dev.LocalIssuer;
 import org.clinicalsenate.dev.Personas;
+import org.clinicalsenate.dev.Personas.Persona;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Demo data, created through the services' own REST APIs so that it passes the same validation,
- * audit and events as anything else. Idempotent: an item already present (same title in the same
- * senate) is skipped, and each create carries a fixed Idempotency-Key so a retry cannot duplicate.
- * Senates need no seeding: membership-service's migrations create them.
+ * audit and events as anything else: the councils of two senates ({@link CouncilDemo}) and a few
+ * advice requests. Idempotent: an item already present (same title in the same senate; a senate
+ * with members) is skipped, and each create carries a fixed Idempotency-Key so a retry cannot
+ * duplicate. Senates need no seeding: membership-service's migrations create them.
  */
 final class DemoData {
+
+    /** One summary line per seeded part, and the personas that exist only once data does (a member). */
+    record Result(List<String> lines, List<Persona> personas) {
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -56,11 +62,32 @@ final class DemoData {
     private DemoData() {
     }
 
-    /** Seeds what belongs to the running services; returns one line per service for the summary. */
-    static List<String> seed(LocalIssuer issuer, Map<String, ServiceProcess> running) {
-        ServiceProcess review = running.get("review-service");
+    /** Seeds what belongs to the running services. */
+    static Result seed(LocalIssuer issuer, Map<String, ServiceProcess> running) {
+        List<String> lines = new java.util.ArrayList<>();
+        List<Persona> personas = List.of();
+        ServiceProcess membership = running.get("membership-service");
+        if (membership == null) {
+            lines.add("membership-service is not running: no demo councils");
+        } else {
+            Result councils = new CouncilDemo(issuer, membership.baseUrl()).seed();
+            lines.addAll(councils.lines());
+            personas = councils.personas();
+        }
+        lines.add(seedAdviceRequests(issuer, running.get("review-service")));
+        return new Result(lines, personas);
+    }
+
+    /** The personas of data seeded earlier (no seeding this run). */
+    static List<Persona> existingPersonas(LocalIssuer issuer, Map<String, ServiceProcess> running) {
+        ServiceProcess membership = running.get("membership-service");
+        return membership == null ? List.of()
+                : new CouncilDemo(issuer, membership.baseUrl()).demoMember().map(List::of).orElse(List.of());
+    }
+
+    private static String seedAdviceRequests(LocalIssuer issuer, ServiceProcess review) {
         if (review == null) {
-            return List.of("review-service is not running: no demo advice requests");
+            return "review-service is not running: no demo advice requests";
         }
         String admin = Personas.PLATFORM_ADMIN.token(issuer, Duration.ofMinutes(5));
         int created = 0;
@@ -97,11 +124,11 @@ final class DemoData {
                 failures.append(String.format("%n     \"%s\": %s", seed.title(), e));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return List.of("review-service: seeding interrupted");
+                return "review-service: seeding interrupted";
             }
         }
         String line = String.format("review-service: %d demo advice requests created, %d already present", created, present);
-        return List.of(failures.length() == 0 ? line : line + "; could not create:" + failures);
+        return failures.length() == 0 ? line : line + "; could not create:" + failures;
     }
 
     private static boolean adviceRequestExists(ServiceProcess review, String adminToken, AdviceRequestSeed seed)

@@ -224,8 +224,11 @@ public final class Launcher {
         awaitReady();
         double readyAfter = (System.nanoTime() - begin) / 1e9;
 
-        List<String> seeded = options.seed ? DemoData.seed(issuer, running) : List.of("demo data: skipped (--no-seed)");
-        printSummary(readyAfter, seeded, writeTokens());
+        DemoData.Result seeded = options.seed ? DemoData.seed(issuer, running)
+                : new DemoData.Result(List.of("demo data: skipped (--no-seed)"), DemoData.existingPersonas(issuer, running));
+        List<Persona> personas = new ArrayList<>(Personas.DEMO);
+        personas.addAll(seeded.personas());
+        printSummary(readyAfter, seeded.lines(), personas, writeTokens(personas));
     }
 
     private void lockDataDirectory() {
@@ -424,16 +427,19 @@ public final class Launcher {
     }
 
     /** Writes the tokens as shell exports; returns them by variable name. */
-    private Map<String, String> writeTokens() {
+    private Map<String, String> writeTokens(List<Persona> personas) {
         Map<String, String> tokens = new LinkedHashMap<>();
         StringBuilder env = new StringBuilder("# Demo persona tokens from the local run (valid " + TOKEN_LIFETIME.toHours()
                 + " hours). Usage: source " + display(options.dataDir.resolve("tokens.env")) + "\n");
-        for (Persona persona : Personas.DEMO) {
+        for (Persona persona : personas) {
             String variable = variable(persona);
             String token = persona.token(issuer, TOKEN_LIFETIME);
             tokens.put(variable, token);
             env.append("# ").append(persona.description()).append('\n')
                     .append("export ").append(variable).append('=').append(token).append('\n');
+            if (persona.claims().containsKey("member_id")) {
+                env.append("export MEMBER_ID=").append(persona.claims().get("member_id")).append('\n');
+            }
         }
         env.append("export SENATE_ISSUER_URL=").append(issuer.url()).append('\n');
         Path file = options.dataDir.resolve("tokens.env");
@@ -456,7 +462,7 @@ public final class Launcher {
         return persona.groups().get(0).toUpperCase(Locale.ROOT).replace('-', '_') + "_TOKEN";
     }
 
-    private void printSummary(double readyAfter, List<String> seeded, Map<String, String> tokens) {
+    private void printSummary(double readyAfter, List<String> seeded, List<Persona> personas, Map<String, String> tokens) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%nAll started in %.1f s.%n%nSwagger UI:%n", readyAfter));
         SERVICES.forEach((name, port) -> out.append(String.format("  %-21s http://localhost:%d/q/swagger-ui%s%n", name, port,
@@ -465,7 +471,7 @@ public final class Launcher {
         seeded.forEach(line -> out.append("  ").append(line).append('\n'));
         out.append(String.format("%nBearer tokens for the demo personas (valid %d hours; also in %s):%n",
                 TOKEN_LIFETIME.toHours(), display(options.dataDir.resolve("tokens.env"))));
-        for (Persona persona : Personas.DEMO) {
+        for (Persona persona : personas) {
             String variable = variable(persona);
             out.append(String.format("%n# %s%nexport %s=%s%n", persona.description(), variable, tokens.get(variable)));
         }
@@ -475,6 +481,8 @@ public final class Launcher {
         }
         out.append("  curl -H \"Authorization: Bearer $PLATFORM_ADMIN_TOKEN\" http://localhost:8081/audit-entries\n");
         out.append("  curl http://localhost:8081/senates\n");
+        out.append("  curl http://localhost:8081/senates/south-east/register\n");
+        out.append("  curl -H \"Authorization: Bearer $SENATE_ADMIN_TOKEN\" http://localhost:8081/senates/south-east/composition\n");
         out.append("\nRunning. Press Ctrl-C to stop everything.\n");
         System.out.print(out);
         System.out.flush();
