@@ -56,6 +56,11 @@ public final class ConflictRules {
             return date.minus(lookback);
         }
 
+        /** True for an organisation a declared interest must not name: one in scope or a reviewed ICB. */
+        public boolean concerns(String odsCode) {
+            return organisations.contains(odsCode) || area.contains(odsCode);
+        }
+
         /** The organisations a declared interest must not name: those in scope and the reviewed ICBs. */
         public Set<String> namedOrganisations() {
             Set<String> named = new LinkedHashSet<>(organisations);
@@ -116,7 +121,7 @@ public final class ConflictRules {
     static boolean namesOrganisationWithinWindow(Declaration declaration, Scope scope) {
         Interest interest = declaration.interest;
         if (declaration.nilReturn || interest == null || interest.counterparty == null
-                || !scope.namedOrganisations().contains(interest.counterparty.odsCode)) {
+                || !scope.concerns(interest.counterparty.odsCode)) {
             return false;
         }
         boolean begun = interest.start == null || !interest.start.isAfter(scope.date());
@@ -126,9 +131,7 @@ public final class ConflictRules {
 
     private static Reason declaredInterest(Declaration declaration, Scope scope) {
         Interest interest = declaration.interest;
-        String category = interest.category.value().replace('-', ' ');
-        StringBuilder message = new StringBuilder("Declared ")
-                .append(category.startsWith("indirect") ? "an " : "a ").append(category).append(" interest");
+        StringBuilder message = new StringBuilder("Declared ").append(inWords(interest.category)).append(" interest");
         if (interest.relationship != null) {
             message.append(" (").append(interest.relationship).append(')');
         }
@@ -144,6 +147,15 @@ public final class ConflictRules {
             message.append("; its area is under review");
         }
         return new Reason(ReasonCode.DECLARED_INTEREST_IN_ORGANISATION, message.toString(), ods, declaration.id);
+    }
+
+    private static String inWords(InterestCategory category) {
+        return switch (category) {
+            case FINANCIAL -> "a financial";
+            case NON_FINANCIAL_PROFESSIONAL -> "a non-financial professional";
+            case NON_FINANCIAL_PERSONAL -> "a non-financial personal";
+            case INDIRECT -> "an indirect";
+        };
     }
 
     private static String organisation(String odsCode, String name) {

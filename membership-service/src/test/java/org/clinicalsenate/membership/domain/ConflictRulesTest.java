@@ -121,7 +121,8 @@ class ConflictRulesTest {
                 LocalDate.of(2020, 1, 1), windowStart);
         Declaration endedTheDayBefore = interest(InterestCategory.NON_FINANCIAL_PROFESSIONAL, "RHM",
                 LocalDate.of(2020, 1, 1), windowStart.minusDays(1));
-        assertThat(check(null, List.of(endedOnWindowStart)).outcome()).isEqualTo(Outcome.CONFLICTED);
+        assertThat(check(null, List.of(endedOnWindowStart)).reasons()).extracting(Reason::message).containsExactly(
+                "Declared a non-financial professional interest in RHM (Organisation RHM), active from 2020-01-01 to 2025-11-23");
         assertThat(check(null, List.of(endedTheDayBefore)).outcome()).isEqualTo(Outcome.CLEAR);
 
         Scope sixMonths = new Scope(Set.of("RHM"), Set.of(), DAY, Period.ofMonths(6));
