@@ -40,8 +40,9 @@ class RegisterAndConflictQueryPlanTest {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO senate (slug, name, region, active_from, active_to) "
                     + "VALUES ('plan-volume', 'Senate plan-volume', 'Test', '2013-04-01', '2020-03-31')");
+            // named to sort after everyone else in the name-ordered lists other tests read
             s.execute("INSERT INTO member (id, senate, name, profession, email) SELECT gen_random_uuid(), 'plan-volume', "
-                    + "'Member ' || i, 'medicine', 'member' || i || '@plan.example' FROM generate_series(1, 1000) i");
+                    + "'Zz volume member ' || i, 'medicine', 'member' || i || '@plan.example' FROM generate_series(1, 1000) i");
             s.execute("INSERT INTO declaration (id, member_id, senate, category, description, counterparty_ods_code, "
                     + "counterparty_name, interest_start, declared_at, first_declared_at, declared_by, publication) "
                     + "SELECT gen_random_uuid(), m.id, m.senate, 'financial', 'Interest', 'R' || (100 + i * 37 % 400), "

@@ -198,7 +198,8 @@ class RegisterApiTest {
 
     @Test
     void aSenateWithoutACouncilHasAnEmptyRegister() {
-        anonymous().get("/senates/wessex/register").then().statusCode(200)
+        fixtures.senate("register-empty");
+        anonymous().get("/senates/register-empty/register").then().statusCode(200)
                 .body("decisionMakers", empty()).body("noDeclaration", empty());
     }
 
