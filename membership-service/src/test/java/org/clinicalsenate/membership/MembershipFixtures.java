@@ -89,4 +89,37 @@ public final class MembershipFixtures {
             throw new IllegalStateException(sql, e);
         }
     }
+
+    /**
+     * A senate of a test's own, so that it knows every council member and round in it. It has ended
+     * (in 2020) so that it does not count among the active senates that other tests list.
+     */
+    public void senate(String slug) {
+        update("INSERT INTO senate (slug, name, region, active_from, active_to) VALUES (?, ?, 'Test', ?, ?)",
+                slug, "Senate " + slug, Date.valueOf("2013-04-01"), Date.valueOf("2020-03-31"));
+    }
+
+    public void professionalTitle(UUID member, String title) {
+        update("UPDATE member SET professional_title = ? WHERE id = ?", title, member);
+    }
+
+    /** The member's employer, with the ICB whose area it is in (null when not known). */
+    public void employer(UUID member, String odsCode, String name, String icb) {
+        update("UPDATE member SET employer_ods_code = ?, employer_name = ?, employer_icb = ? WHERE id = ?",
+                odsCode, name, icb, member);
+    }
+
+    /** Rewrites the interest as declared (in the declaration and its first version). */
+    public void describe(UUID declaration, String description, String relationship) {
+        update("UPDATE declaration SET description = ?, relationship = ? WHERE id = ?", description, relationship,
+                declaration);
+        update("UPDATE declaration_version SET description = ?, relationship = ? WHERE declaration_id = ?",
+                description, relationship, declaration);
+    }
+
+    /** An admin's review: the management action (with its detail) and the internal review note. */
+    public void managementAction(UUID declaration, String action, String detail, String reviewNote) {
+        update("UPDATE declaration SET management_action = ?, management_action_note = ?, review_note = ?, "
+                + "reviewed_by = 'fixture', reviewed_at = now() WHERE id = ?", action, detail, reviewNote, declaration);
+    }
 }

@@ -1,0 +1,68 @@
+package org.clinicalsenate.membership.mapping;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.clinicalsenate.api.membership.model.ManagementAction;
+import org.clinicalsenate.api.membership.model.NamedDecisionMaker;
+import org.clinicalsenate.api.membership.model.Register;
+import org.clinicalsenate.api.membership.model.RegisterEntry;
+import org.clinicalsenate.api.membership.model.RoundRef;
+import org.clinicalsenate.commons.mapping.MappingDefaults;
+import org.clinicalsenate.membership.domain.Declaration;
+import org.clinicalsenate.membership.domain.DeclarationRound;
+import org.clinicalsenate.membership.domain.PublishedRegister;
+import org.clinicalsenate.membership.domain.PublishedRegister.DecisionMaker;
+import org.clinicalsenate.membership.domain.Review;
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+import org.mapstruct.Named;
+
+/**
+ * The public register. Only what is listed here is published: never the member's email or id, the
+ * declaration's id, review notes or withheld reasons.
+ */
+@Mapper(config = MappingDefaults.class)
+public interface RegisterMapper {
+
+    @Mapping(target = "senate", source = "senate.slug")
+    @Mapping(target = "senateName", source = "senate.name")
+    Register toApi(PublishedRegister register);
+
+    RoundRef toApi(DeclarationRound round);
+
+    @Mapping(target = "name", source = "member.name")
+    @Mapping(target = "professionalTitle", source = "member.professionalTitle")
+    @Mapping(target = "profession", source = "member.profession")
+    org.clinicalsenate.api.membership.model.DecisionMaker toApi(DecisionMaker decisionMaker);
+
+    @Mapping(target = "name", source = "member.name")
+    NamedDecisionMaker toNamed(DecisionMaker decisionMaker);
+
+    @Mapping(target = "category", source = "interest.category")
+    @Mapping(target = "description", source = "interest.description")
+    @Mapping(target = "counterparty", source = "interest.counterparty")
+    @Mapping(target = "relationship", source = "interest.relationship")
+    @Mapping(target = "interestStart", source = "interest.start")
+    @Mapping(target = "interestEnd", source = "interest.end")
+    @Mapping(target = "declaredOn", source = "declaredAt", qualifiedByName = "declaredOn")
+    @Mapping(target = "managementAction", source = "review")
+    RegisterEntry toApi(Declaration declaration);
+
+    org.clinicalsenate.api.membership.model.Counterparty toApi(
+            org.clinicalsenate.membership.domain.Counterparty counterparty);
+
+    org.clinicalsenate.api.membership.model.ManagementActionKind toApi(
+            org.clinicalsenate.membership.domain.ManagementActionKind kind);
+
+    /** The action taken, without the review's internal note (absent until an admin has decided). */
+    default ManagementAction toApi(Review review) {
+        return review == null || review.action == null ? null
+                : new ManagementAction(toApi(review.action)).detail(review.actionDetail);
+    }
+
+    @Named("declaredOn")
+    default LocalDate declaredOn(Instant declaredAt) {
+        return PublishedRegister.declaredOn(declaredAt);
+    }
+}

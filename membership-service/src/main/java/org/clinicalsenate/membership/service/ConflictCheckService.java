@@ -1,0 +1,140 @@
+package org.clinicalsenate.membership.service;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.clinicalsenate.api.common.model.FieldError;
+import org.clinicalsenate.commons.problem.ProblemException;
+import org.clinicalsenate.commons.problem.ProblemType;
+import org.clinicalsenate.commons.security.Caller;
+import org.clinicalsenate.commons.security.Roles;
+import org.clinicalsenate.membership.config.ConflictCheckConfig;
+import org.clinicalsenate.membership.domain.ConflictRules;
+import org.clinicalsenate.membership.domain.ConflictRules.Scope;
+import org.clinicalsenate.membership.domain.Declaration;
+import org.clinicalsenate.membership.domain.DeclarationRound;
+import org.clinicalsenate.membership.domain.Member;
+import org.clinicalsenate.membership.domain.MemberAccess;
+
+/**
+ * Conflict checks for review panels. Nothing is stored. A panel is answered with a fixed number of
+ * index-backed queries: its members by id, their declarations naming the organisations (index
+ * {@code declaration_by_member_counterparty}), and the current round and its returns for each of
+ * their senates.
+ */
+@ApplicationScoped
+@Transactional(TxType.SUPPORTS)
+public class ConflictCheckService {
+
+    /** The check as answered: the day, the first day of the lookback window, one result per member asked. */
+    public record Check(LocalDate date, LocalDate lookbackFrom, List<MemberResult> results) {
+    }
+
+    public record MemberResult(Member member, ConflictRules.Result result) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Rosters rosters;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    MemberAccess access;
+
+    @Inject
+    ConflictCheckConfig config;
+
+    /** {@code date} defaults to today; {@code organisations} and {@code area} may be null (none). */
+    public Check check(List<UUID> memberIds, Set<String> organisations, Set<String> area, LocalDate date) {
+        Scope scope = new Scope(organisations == null ? Set.of() : organisations, area == null ? Set.of() : area,
+                date == null ? LocalDate.now() : date, config.lookback());
+        Map<UUID, Member> members = em.createQuery("from Member m where m.id in :ids", Member.class)
+                .setParameter("ids", memberIds)
+                .getResultStream()
+                .collect(Collectors.toMap(m -> m.id, Function.identity()));
+        requireKnown(memberIds, members);
+        requireInScope(memberIds, members);
+        Map<UUID, List<Declaration>> interests = interestsNaming(members.keySet(), scope.namedOrganisations());
+        Map<UUID, DeclarationRound> outstanding = outstandingInCurrentRound(members.values());
+        List<MemberResult> results = memberIds.stream()
+                .map(members::get)
+                .map(m -> new MemberResult(m, ConflictRules.check(m.employer, interests.getOrDefault(m.id, List.of()),
+                        outstanding.get(m.id), scope)))
+                .toList();
+        return new Check(scope.date(), scope.lookbackFrom(), results);
+    }
+
+    private static void requireKnown(List<UUID> memberIds, Map<UUID, Member> members) {
+        List<FieldError> unknown = new ArrayList<>();
+        for (int i = 0; i < memberIds.size(); i++) {
+            if (!members.containsKey(memberIds.get(i))) {
+                unknown.add(new FieldError("memberIds[" + i + "]", "is not a known member (" + memberIds.get(i) + ")"));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            String detail = unknown.size() == 1 ? unknown.get(0).getField() + " " + unknown.get(0).getMessage()
+                    : unknown.size() + " member ids are not known members";
+            throw new ProblemException(ProblemType.RULE_VIOLATED, detail, unknown, List.of());
+        }
+    }
+
+    /** Services (review-service) check anyone; senate admins and chairs the members of their senates. */
+    private void requireInScope(List<UUID> memberIds, Map<UUID, Member> members) {
+        if (caller.hasRole(Roles.SERVICE)) {
+            return;
+        }
+        List<String> outOfScope = memberIds.stream().map(members::get).filter(m -> !access.manages(m))
+                .map(m -> m.id + " (" + m.senate + ")").toList();
+        if (!outOfScope.isEmpty()) {
+            throw ProblemException.forbidden("Your token does not give access to the members "
+                    + String.join(", ", outOfScope));
+        }
+    }
+
+    /** Each member's declarations naming one of the organisations, in the order they began. */
+    private Map<UUID, List<Declaration>> interestsNaming(Collection<UUID> memberIds, Set<String> organisations) {
+        if (organisations.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("""
+                from Declaration d where d.memberId in :members and d.interest.counterparty.odsCode in :organisations
+                order by d.interest.start, d.id
+                """, Declaration.class)
+                .setParameter("members", memberIds)
+                .setParameter("organisations", organisations)
+                .getResultStream()
+                .collect(Collectors.groupingBy(d -> d.memberId));
+    }
+
+    /** For each member who has made no return in their senate's current round, that round. */
+    private Map<UUID, DeclarationRound> outstandingInCurrentRound(Collection<Member> members) {
+        Map<String, List<UUID>> bySenate = members.stream()
+                .collect(Collectors.groupingBy(m -> m.senate, Collectors.mapping(m -> m.id, Collectors.toList())));
+        Map<UUID, DeclarationRound> outstanding = new HashMap<>();
+        rosters.currentRounds(bySenate.keySet()).forEach((senate, round) ->
+                rosters.returns(round.id, bySenate.get(senate)).forEach((memberId, roundReturn) -> {
+                    if (roundReturn.status() == Rosters.Return.OUTSTANDING) {
+                        outstanding.put(memberId, round);
+                    }
+                }));
+        return outstanding;
+    }
+}

@@ -1,0 +1,80 @@
+package org.clinicalsenate.membership.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.clinicalsenate.api.membership.model.AppointmentRole;
+import org.clinicalsenate.api.membership.model.Counterparty;
+import org.clinicalsenate.api.membership.model.DecisionMaker;
+import org.clinicalsenate.api.membership.model.InterestCategory;
+import org.clinicalsenate.api.membership.model.ManagementAction;
+import org.clinicalsenate.api.membership.model.ManagementActionKind;
+import org.clinicalsenate.api.membership.model.Profession;
+import org.clinicalsenate.api.membership.model.Register;
+import org.clinicalsenate.api.membership.model.RegisterEntry;
+import org.clinicalsenate.api.membership.model.ReturnStatus;
+import org.junit.jupiter.api.Test;
+
+class RegisterCsvTest {
+
+    @Test
+    void plainTextIsLeftAsIs() {
+        assertThat(RegisterCsv.cell("Dr Amara Okafor")).isEqualTo("Dr Amara Okafor");
+        assertThat(RegisterCsv.cell("")).isEmpty();
+        assertThat(RegisterCsv.cell("2026-09-01")).isEqualTo("2026-09-01");
+        assertThat(RegisterCsv.cell("Smith-Jones")).isEqualTo("Smith-Jones");
+    }
+
+    @Test
+    void commasQuotesAndLineBreaksAreQuotedWithQuotesDoubled() {
+        assertThat(RegisterCsv.cell("Trustee, Wessex Heart Charity")).isEqualTo("\"Trustee, Wessex Heart Charity\"");
+        assertThat(RegisterCsv.cell("The \"Better Births\" board")).isEqualTo("\"The \"\"Better Births\"\" board\"");
+        assertThat(RegisterCsv.cell("line one\nline two")).isEqualTo("\"line one\nline two\"");
+        assertThat(RegisterCsv.cell("line one\r\nline two")).isEqualTo("\"line one\r\nline two\"");
+    }
+
+    @Test
+    void aCellASpreadsheetWouldRunAsAFormulaStartsWithAnApostrophe() {
+        assertThat(RegisterCsv.cell("=HYPERLINK(\"http://evil.example\")")).isEqualTo("\"'=HYPERLINK(\"\"http://evil.example\"\")\"");
+        assertThat(RegisterCsv.cell("+44 1234")).isEqualTo("'+44 1234");
+        assertThat(RegisterCsv.cell("-2+3")).isEqualTo("'-2+3");
+        assertThat(RegisterCsv.cell("@SUM(A1:A2)")).isEqualTo("'@SUM(A1:A2)");
+        assertThat(RegisterCsv.cell("\tcmd")).isEqualTo("'\tcmd");
+        assertThat(RegisterCsv.cell("\rcmd")).isEqualTo("\"'\rcmd\"");
+        assertThat(RegisterCsv.cell("a=b")).isEqualTo("a=b");
+    }
+
+    @Test
+    void aRowPerDeclarationAndOnePerDecisionMakerWithoutAnyAfterAHeaderWithABomAndCrlfLineEnds() {
+        RegisterEntry entry = new RegisterEntry(InterestCategory.FINANCIAL, "Paid advisory work, stroke pathway",
+                LocalDate.of(2026, 9, 1), LocalDate.of(2026, 11, 23))
+                .counterparty(new Counterparty("RHM", "University Hospital Southampton NHS Foundation Trust"))
+                .managementAction(new ManagementAction(ManagementActionKind.RESTRICT_PARTICIPATION)
+                        .detail("Does not vote on items about RHM"));
+        RegisterEntry ended = new RegisterEntry(InterestCategory.INDIRECT, "Spouse is a governor",
+                LocalDate.of(2024, 4, 1), LocalDate.of(2025, 1, 2)).relationship("spouse")
+                .interestEnd(LocalDate.of(2026, 8, 31));
+        DecisionMaker chair = new DecisionMaker("Dr Amara Okafor", AppointmentRole.CHAIR, Profession.MEDICINE,
+                ReturnStatus.DECLARED, List.of(entry, ended)).professionalTitle("Consultant Stroke Physician");
+        DecisionMaker lay = new DecisionMaker("Peter Hughes", AppointmentRole.PATIENT_PUBLIC_MEMBER,
+                Profession.PATIENT_PUBLIC_VOICE, ReturnStatus.NONE, List.of());
+        Register register = new Register("south-east", "South East Clinical Senate", LocalDate.of(2026, 11, 23),
+                List.of(chair, lay), List.of());
+
+        byte[] csv = RegisterCsv.write(register);
+
+        assertThat(csv).startsWith(0xEF, 0xBB, 0xBF);
+        assertThat(new String(csv, StandardCharsets.UTF_8)).isEqualTo("\uFEFF"
+                + "Name,Title,Role,Profession,Return this round,Category,Description,Organisation ODS code,Organisation,"
+                + "Relationship,Interest from,Interest to,Declared on,Action taken,Action detail\r\n"
+                + "Dr Amara Okafor,Consultant Stroke Physician,chair,medicine,declared,financial,"
+                + "\"Paid advisory work, stroke pathway\",RHM,University Hospital Southampton NHS Foundation Trust,,"
+                + "2026-09-01,,2026-11-23,restrict-participation,Does not vote on items about RHM\r\n"
+                + "Dr Amara Okafor,Consultant Stroke Physician,chair,medicine,declared,indirect,Spouse is a governor,,,"
+                + "spouse,2024-04-01,2026-08-31,2025-01-02,,\r\n"
+                + "Peter Hughes,,patient-public-member,patient-public-voice,none,,,,,,,,,,\r\n");
+    }
+}
