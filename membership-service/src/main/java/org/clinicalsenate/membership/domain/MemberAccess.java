@@ -30,14 +30,19 @@ public class MemberAccess {
         return caller.administers(member.senate);
     }
 
+    /** The member's own records (profile, appointments) are theirs and their senate's admins'. */
+    public boolean isSelfOrManager(Member member) {
+        return isSelf(member) || manages(member);
+    }
+
     /** Contact details (email) are personal data: the member and their senate's admins only. */
     public boolean seesContactDetails(Member member) {
-        return isSelf(member) || manages(member);
+        return isSelfOrManager(member);
     }
 
     /** For reads and the member's own changes: anyone else is told the member does not exist. */
     public void requireSelfOrManager(Member member) {
-        if (!seesContactDetails(member)) {
+        if (!isSelfOrManager(member)) {
             throw ProblemException.notFound("No member with id " + member.id);
         }
     }
