@@ -13,6 +13,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.clinicalsenate.commons.problem.ProblemException;
+
 /**
  * A member's appointment to a body of a senate, in a role, for a term. Once approved, the member
  * serves from the term start to the last day: the term end, or the day recorded when it ended early.
@@ -79,6 +81,60 @@ public class Appointment {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** A new nomination of the member to a body of their senate, in a role, for a term. */
+    public static Appointment nominate(Member member, AppointmentBody body, AppointmentRole role, LocalDate termStart,
+            LocalDate termEnd, String nominatedBy, Instant at) {
+        Appointment appointment = new Appointment();
+        appointment.id = UUID.randomUUID();
+        appointment.member = member;
+        appointment.senate = member.senate;
+        appointment.body = body;
+        appointment.role = role;
+        appointment.termStart = termStart;
+        appointment.termEnd = termEnd;
+        appointment.status = AppointmentStatus.NOMINATED;
+        appointment.nominatedBy = nominatedBy;
+        appointment.createdAt = at;
+        appointment.updatedAt = at;
+        return appointment;
+    }
+
+    /** Approves the nomination (409 with the allowed states unless it is nominated). */
+    public void approve(String approver, Instant at) {
+        status.requireMayMoveTo(AppointmentStatus.APPROVED);
+        status = AppointmentStatus.APPROVED;
+        approvedBy = approver;
+        approvedAt = at;
+        updatedAt = at;
+    }
+
+    /**
+     * Records how an approved appointment ends ({@code outcome}: ended, resigned or not renewed)
+     * and the last day of service, which must fall within the term.
+     */
+    public void end(AppointmentStatus outcome, LocalDate lastDay, String reason, String recordedBy, Instant at) {
+        status.requireMayMoveTo(outcome);
+        if (lastDay.isBefore(termStart) || lastDay.isAfter(termEnd)) {
+            throw ProblemException.ruleViolated("lastDay", "must be within the term (" + termStart + " to " + termEnd + ")");
+        }
+        status = outcome;
+        endedOn = lastDay;
+        endReason = reason;
+        endedBy = recordedBy;
+        endedAt = at;
+        updatedAt = at;
+    }
+
+    /** The council's chair: one at a time, and the regional Medical Director's decision. */
+    public boolean isCouncilChair() {
+        return body == AppointmentBody.COUNCIL && role == AppointmentRole.CHAIR;
+    }
+
+    /** True when the two served periods (term start to last day) share a day. */
+    public boolean overlaps(Appointment other) {
+        return !termStart.isAfter(other.lastDay()) && !other.termStart.isAfter(lastDay());
+    }
 
     /** The last day the member serves (or would serve) under this appointment. */
     public LocalDate lastDay() {

@@ -1,15 +1,20 @@
 package org.clinicalsenate.membership.domain;
 
+import java.util.Optional;
+import java.util.Set;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
 import org.clinicalsenate.commons.problem.ProblemException;
 import org.clinicalsenate.commons.security.Caller;
+import org.clinicalsenate.commons.security.Roles;
 
 /**
  * Who may reach a member's record: the member themself (the {@code member_id} claim) and the
  * admins and chairs of the member's senate (platform-admins everywhere). The one place for that
- * rule; contact details follow it too.
+ * rule; contact details follow it too. Services (review-service, for its panels) also read
+ * profiles, never contact details.
  */
 @RequestScoped
 public class MemberAccess {
@@ -25,15 +30,46 @@ public class MemberAccess {
         return caller.administers(member.senate);
     }
 
+    /** The member's own records (profile, appointments) are theirs and their senate's admins'. */
+    public boolean isSelfOrManager(Member member) {
+        return isSelf(member) || manages(member);
+    }
+
     /** Contact details (email) are personal data: the member and their senate's admins only. */
     public boolean seesContactDetails(Member member) {
-        return isSelf(member) || manages(member);
+        return isSelfOrManager(member);
     }
 
     /** For reads and the member's own changes: anyone else is told the member does not exist. */
     public void requireSelfOrManager(Member member) {
-        if (!seesContactDetails(member)) {
+        if (!isSelfOrManager(member)) {
             throw ProblemException.notFound("No member with id " + member.id);
+        }
+    }
+
+    /** Reading a profile: the member, their senate's admins, and services (without contact details). */
+    public void requireReadable(Member member) {
+        if (!caller.hasRole(Roles.SERVICE)) {
+            requireSelfOrManager(member);
+        }
+    }
+
+    /**
+     * The senates whose members the caller may list, or empty when they may list every senate's
+     * (platform-admins, and services without contact details).
+     */
+    public Optional<Set<String>> listableSenates() {
+        return caller.isPlatformAdmin() || caller.hasRole(Roles.SERVICE) ? Optional.empty() : Optional.of(caller.senates());
+    }
+
+    /**
+     * Nominating, approving and ending appointments: the admins of the member's senate, except
+     * that a chair is the regional Medical Director's decision (platform-admin).
+     */
+    public void requireMayAppoint(Member member, AppointmentRole role) {
+        requireManager(member);
+        if (role == AppointmentRole.CHAIR && !caller.isPlatformAdmin()) {
+            throw ProblemException.forbidden("A chair appointment is the regional Medical Director's decision: it needs platform-admin");
         }
     }
 

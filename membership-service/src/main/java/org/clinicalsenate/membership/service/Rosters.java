@@ -39,6 +39,13 @@ public class Rosters {
         static final RoundReturn OUTSTANDING = new RoundReturn(Return.OUTSTANDING, null);
     }
 
+    /**
+     * JPQL: appointment {@code a} is served on {@code :day} (approved, and the day within its served
+     * period), as {@code Appointment.servesOn} says; the query sets {@code :nominated} and {@code :day}.
+     */
+    public static final String SERVED_ON_DAY =
+            "a.status <> :nominated and a.termStart <= :day and coalesce(a.endedOn, a.termEnd) >= :day";
+
     @Inject
     EntityManager em;
 
@@ -49,10 +56,9 @@ public class Rosters {
     public List<Appointment> serving(String senate, AppointmentBody body, LocalDate day) {
         return em.createQuery("""
                 select a from Appointment a join fetch a.member m
-                where a.senate = :senate and a.body = :body and a.status <> :nominated
-                  and a.termStart <= :day and coalesce(a.endedOn, a.termEnd) >= :day
+                where a.senate = :senate and a.body = :body and %s
                 order by lower(m.name), m.id, a.termStart
-                """, Appointment.class)
+                """.formatted(SERVED_ON_DAY), Appointment.class)
                 .setParameter("senate", senate)
                 .setParameter("body", body)
                 .setParameter("nominated", AppointmentStatus.NOMINATED)
@@ -64,9 +70,8 @@ public class Rosters {
     public List<UUID> servingMemberIds(String senate, LocalDate day) {
         return em.createQuery("""
                 select distinct a.member.id from Appointment a
-                where a.senate = :senate and a.status <> :nominated
-                  and a.termStart <= :day and coalesce(a.endedOn, a.termEnd) >= :day
-                """, UUID.class)
+                where a.senate = :senate and %s
+                """.formatted(SERVED_ON_DAY), UUID.class)
                 .setParameter("senate", senate)
                 .setParameter("nominated", AppointmentStatus.NOMINATED)
                 .setParameter("day", day)

@@ -1,8 +1,11 @@
 package org.clinicalsenate.commons.page;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 import org.clinicalsenate.commons.problem.ProblemException;
 import org.clinicalsenate.commons.problem.ProblemType;
@@ -45,6 +48,24 @@ public final class Cursor {
         try {
             return Long.parseLong(part);
         } catch (NumberFormatException e) {
+            throw invalid();
+        }
+    }
+
+    /** A UUID key part (an entity id). */
+    public static UUID asUuid(String part) {
+        try {
+            return UUID.fromString(part);
+        } catch (IllegalArgumentException e) {
+            throw invalid();
+        }
+    }
+
+    /** An ISO date key part. */
+    public static LocalDate asDate(String part) {
+        try {
+            return LocalDate.parse(part);
+        } catch (DateTimeParseException e) {
             throw invalid();
         }
     }

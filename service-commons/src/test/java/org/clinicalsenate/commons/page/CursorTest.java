@@ -31,5 +31,14 @@ class CursorTest {
                     .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.type()).isEqualTo(ProblemType.INVALID_CURSOR));
         }
         assertThatThrownBy(() -> Cursor.asLong("abc")).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> Cursor.asUuid("abc")).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> Cursor.asDate("2026-13-01")).isInstanceOf(ProblemException.class);
+    }
+
+    @Test
+    void typedKeyPartsReadBack() {
+        assertThat(Cursor.asUuid("3f2a8f0e-8d1c-4b5e-9f0a-2b1c3d4e5f60").toString())
+                .isEqualTo("3f2a8f0e-8d1c-4b5e-9f0a-2b1c3d4e5f60");
+        assertThat(Cursor.asDate("2026-04-01")).isEqualTo(java.time.LocalDate.of(2026, 4, 1));
     }
 }

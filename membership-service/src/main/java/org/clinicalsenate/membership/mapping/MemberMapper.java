@@ -1,0 +1,49 @@
+package org.clinicalsenate.membership.mapping;
+
+import org.clinicalsenate.api.membership.model.MemberCreate;
+import org.clinicalsenate.api.membership.model.MemberUpdate;
+import org.clinicalsenate.commons.mapping.MappingDefaults;
+import org.clinicalsenate.membership.domain.Member;
+import org.clinicalsenate.membership.domain.MemberAccess;
+import org.clinicalsenate.membership.domain.Profession;
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+import org.mapstruct.MappingTarget;
+
+/**
+ * Members to and from the contract. The registration and employer map field by field
+ * ({@code ProfessionalRegistration} / {@code Registration}, {@code EmployerOrganisation} /
+ * {@code Employer}); the email is added only for those {@link MemberAccess} lets see it.
+ */
+@Mapper(config = MappingDefaults.class)
+public interface MemberMapper {
+
+    default org.clinicalsenate.api.membership.model.Member toApi(Member member, MemberAccess access) {
+        org.clinicalsenate.api.membership.model.Member api = withoutContactDetails(member);
+        if (access.seesContactDetails(member)) {
+            api.setEmail(member.email);
+        }
+        return api;
+    }
+
+    @Mapping(target = "email", ignore = true)
+    org.clinicalsenate.api.membership.model.Member withoutContactDetails(Member member);
+
+    @Mapping(target = "id", ignore = true)
+    @Mapping(target = "version", ignore = true)
+    @Mapping(target = "createdAt", ignore = true)
+    @Mapping(target = "updatedAt", ignore = true)
+    Member toEntity(MemberCreate create);
+
+    /** A PUT replaces the whole profile: fields left out are cleared. The senate never changes. */
+    @Mapping(target = "id", ignore = true)
+    @Mapping(target = "senate", ignore = true)
+    @Mapping(target = "version", ignore = true)
+    @Mapping(target = "createdAt", ignore = true)
+    @Mapping(target = "updatedAt", ignore = true)
+    void update(MemberUpdate update, @MappingTarget Member member);
+
+    Profession toDomain(org.clinicalsenate.api.membership.model.Profession profession);
+
+    org.clinicalsenate.api.membership.model.Profession toApi(Profession profession);
+}

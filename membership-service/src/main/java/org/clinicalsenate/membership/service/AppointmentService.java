@@ -1,0 +1,189 @@
+package org.clinicalsenate.membership.service;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.clinicalsenate.commons.audit.AuditLog;
+import org.clinicalsenate.commons.http.ETags;
+import org.clinicalsenate.commons.page.Cursor;
+import org.clinicalsenate.commons.page.Page;
+import org.clinicalsenate.commons.problem.ProblemException;
+import org.clinicalsenate.commons.security.Caller;
+import org.clinicalsenate.membership.domain.Appointment;
+import org.clinicalsenate.membership.domain.AppointmentBody;
+import org.clinicalsenate.membership.domain.AppointmentRole;
+import org.clinicalsenate.membership.domain.AppointmentRules;
+import org.clinicalsenate.membership.domain.AppointmentStatus;
+import org.clinicalsenate.membership.domain.Member;
+import org.clinicalsenate.membership.domain.MemberAccess;
+import org.clinicalsenate.membership.domain.Senate;
+
+/**
+ * Nominating, approving and ending appointments under the senate's rules ({@link AppointmentRules}).
+ * <p>
+ * Two requests racing (say, approving two chairs of one council, or two overlapping terms of one
+ * member) must not both pass the rules: each locks the member's row, and for a council chair the
+ * senate's row, before reading what the rules need. Locks are always taken in the order
+ * appointment, member, senate.
+ */
+@ApplicationScoped
+@Transactional
+public class AppointmentService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    MemberAccess access;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Caller caller;
+
+    /** What the service needs of a nomination (the contract's fields, as domain values). */
+    public record Nomination(AppointmentBody body, AppointmentRole role, LocalDate termStart, LocalDate termEnd) {
+    }
+
+    public Appointment nominate(UUID memberId, Nomination nomination) {
+        Member member = em.find(Member.class, memberId, LockModeType.PESSIMISTIC_WRITE);
+        if (member == null) {
+            throw ProblemException.notFound("No member with id " + memberId);
+        }
+        access.requireMayAppoint(member, nomination.role());
+        Appointment appointment = Appointment.nominate(member, nomination.body(), nomination.role(),
+                nomination.termStart(), nomination.termEnd(), caller.subject(), Instant.now());
+        checkRules(appointment);
+        em.persist(appointment);
+        em.flush();
+        audit.record("nominated", Appointment.ENTITY_TYPE, appointment.id.toString(), appointment.senate,
+                snapshot(appointment));
+        return appointment;
+    }
+
+    /** Approves a nomination after checking the senate's rules again. */
+    public Appointment approve(UUID id, String ifMatch) {
+        Appointment appointment = lockForChange(id, ifMatch);
+        appointment.status.requireMayMoveTo(AppointmentStatus.APPROVED);
+        em.refresh(appointment.member, LockModeType.PESSIMISTIC_WRITE);
+        checkRules(appointment);
+        Map<String, Object> before = snapshot(appointment);
+        appointment.approve(caller.subject(), Instant.now());
+        return recordChange("approved", appointment, before);
+    }
+
+    /** Ends an approved appointment: ended, resigned or not renewed, with the last day of service. */
+    public Appointment end(UUID id, String ifMatch, AppointmentStatus outcome, LocalDate lastDay, String reason) {
+        Appointment appointment = lockForChange(id, ifMatch);
+        Map<String, Object> before = snapshot(appointment);
+        appointment.end(outcome, lastDay, reason, caller.subject(), Instant.now());
+        return recordChange("ended", appointment, before);
+    }
+
+    /** The member themself, or their senate's admins; anyone else is told it does not exist. */
+    @Transactional(TxType.SUPPORTS)
+    public Appointment get(UUID id) {
+        List<Appointment> found = em.createQuery("from Appointment a join fetch a.member where a.id = :id",
+                Appointment.class).setParameter("id", id).getResultList();
+        if (found.isEmpty() || !access.isSelfOrManager(found.get(0).member)) {
+            throw ProblemException.notFound("No appointment with id " + id);
+        }
+        return found.get(0);
+    }
+
+    /** The member's appointments, latest term first (then by id), keyset-paginated. */
+    @Transactional(TxType.SUPPORTS)
+    public Page<Appointment> listForMember(UUID memberId, Integer requestedLimit, String cursor) {
+        Member member = em.find(Member.class, memberId);
+        if (member == null) {
+            throw ProblemException.notFound("No member with id " + memberId);
+        }
+        access.requireSelfOrManager(member);
+        int limit = Page.limit(requestedLimit);
+        List<String> after = Cursor.decode(cursor, 2);
+        StringBuilder jpql = new StringBuilder("from Appointment a join fetch a.member m where m.id = :member");
+        if (!after.isEmpty()) {
+            jpql.append(" and (a.termStart, a.id) < (:afterStart, :afterId)");
+        }
+        jpql.append(" order by a.termStart desc, a.id desc");
+        TypedQuery<Appointment> query = em.createQuery(jpql.toString(), Appointment.class)
+                .setParameter("member", memberId)
+                .setMaxResults(limit + 1);
+        if (!after.isEmpty()) {
+            query.setParameter("afterStart", Cursor.asDate(after.get(0)));
+            query.setParameter("afterId", Cursor.asUuid(after.get(1)));
+        }
+        return Page.of(query.getResultList(), limit, a -> Cursor.encode(a.termStart.toString(), a.id.toString()));
+    }
+
+    /**
+     * The appointment, locked, once the caller may change it (403 otherwise: a chair needs
+     * platform-admin) and their If-Match, when sent, is current (412 otherwise).
+     */
+    private Appointment lockForChange(UUID id, String ifMatch) {
+        Appointment appointment = em.find(Appointment.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (appointment == null) {
+            throw ProblemException.notFound("No appointment with id " + id);
+        }
+        access.requireMayAppoint(appointment.member, appointment.role);
+        if (ifMatch != null) {
+            ETags.requireMatch(ifMatch, appointment.version);
+        }
+        return appointment;
+    }
+
+    /** Reads what the rules need once the member (and, for a council chair, the senate) is locked. */
+    private void checkRules(Appointment appointment) {
+        Senate senate = em.find(Senate.class, appointment.senate,
+                appointment.isCouncilChair() ? LockModeType.PESSIMISTIC_WRITE : LockModeType.NONE);
+        List<Appointment> sameBody = em.createQuery(
+                "from Appointment a where a.member.id = :member and a.body = :body", Appointment.class)
+                .setParameter("member", appointment.member.id)
+                .setParameter("body", appointment.body)
+                .getResultList();
+        List<Appointment> councilChairs = !appointment.isCouncilChair() ? List.of() : em.createQuery("""
+                from Appointment a where a.senate = :senate and a.body = :council and a.role = :chair
+                  and a.status <> :nominated
+                """, Appointment.class)
+                .setParameter("senate", appointment.senate)
+                .setParameter("council", AppointmentBody.COUNCIL)
+                .setParameter("chair", AppointmentRole.CHAIR)
+                .setParameter("nominated", AppointmentStatus.NOMINATED)
+                .getResultList();
+        AppointmentRules.of(senate).check(appointment, sameBody, councilChairs);
+    }
+
+    private Appointment recordChange(String action, Appointment appointment, Map<String, Object> before) {
+        audit.recordChanges(action, Appointment.ENTITY_TYPE, appointment.id.toString(), appointment.senate, before,
+                snapshot(appointment));
+        em.flush();
+        return appointment;
+    }
+
+    private static Map<String, Object> snapshot(Appointment a) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("memberId", a.member.id.toString());
+        values.put("body", a.body.value());
+        values.put("role", a.role.value());
+        values.put("termStart", a.termStart.toString());
+        values.put("termEnd", a.termEnd.toString());
+        values.put("status", a.status.value());
+        values.put("approvedBy", a.approvedBy);
+        values.put("endedOn", a.endedOn == null ? null : a.endedOn.toString());
+        values.put("endReason", a.endReason);
+        return values;
+    }
+}

@@ -1,0 +1,42 @@
+package org.clinicalsenate.membership.service;
+
+import java.time.LocalDate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.clinicalsenate.commons.problem.ProblemException;
+import org.clinicalsenate.commons.security.Caller;
+import org.clinicalsenate.membership.domain.AppointmentBody;
+import org.clinicalsenate.membership.domain.Council;
+import org.clinicalsenate.membership.domain.Senate;
+
+@ApplicationScoped
+@Transactional(TxType.SUPPORTS)
+public class CouncilService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Rosters rosters;
+
+    @Inject
+    Caller caller;
+
+    /** The council today: for its senate's admins and chairs, assurance viewers and platform-admins. */
+    public Council composition(String slug) {
+        Senate senate = em.find(Senate.class, slug);
+        if (senate == null) {
+            throw ProblemException.notFound("No senate with slug '" + slug + "'");
+        }
+        if (!caller.readsAllSenates()) {
+            caller.requireAdministers(slug);
+        }
+        LocalDate today = LocalDate.now();
+        return Council.of(senate, rosters.serving(slug, AppointmentBody.COUNCIL, today), today);
+    }
+}
