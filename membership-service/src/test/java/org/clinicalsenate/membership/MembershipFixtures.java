@@ -3,10 +3,16 @@ package org.clinicalsenate.membership;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -85,6 +91,45 @@ public final class MembershipFixtures {
                 s.setObject(i + 1, values[i]);
             }
             s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /**
+     * A new active senate of its own (slug {@code prefix-xxxxxxxx}), for a test whose rounds and
+     * rosters must see no other test's data.
+     */
+    public String senate(String prefix) {
+        String slug = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        update("INSERT INTO senate (slug, name, region, active_from) VALUES (?, ?, 'Test', DATE '2013-04-01')",
+                slug, "Test senate " + slug);
+        return slug;
+    }
+
+    /** The single number a query answers, e.g. a {@code count(*)}. */
+    public long count(String sql, Object... values) {
+        return ((Number) rows(sql, values).get(0).values().iterator().next()).longValue();
+    }
+
+    /** Rows the API does not show (outbox events, reminders), column name to value. */
+    public List<Map<String, Object>> rows(String sql, Object... values) {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                s.setObject(i + 1, values[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                ResultSetMetaData meta = rs.getMetaData();
+                List<Map<String, Object>> rows = new ArrayList<>();
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int i = 1; i <= meta.getColumnCount(); i++) {
+                        row.put(meta.getColumnLabel(i), rs.getObject(i));
+                    }
+                    rows.add(row);
+                }
+                return rows;
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }

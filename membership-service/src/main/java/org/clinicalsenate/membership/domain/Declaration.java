@@ -3,6 +3,7 @@ package org.clinicalsenate.membership.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -118,10 +119,10 @@ public class Declaration {
         amended.check();
         interest = amended;
         roundId = currentRoundId;
-        declaredAt = at;
         declaredBy = by;
         onBehalf = byOnBehalf;
         late = isLate(amended.start, firstDeclaredAt);
+        declaredAt = at.truncatedTo(ChronoUnit.MICROS);
         versionNo++;
         review = new Review();
     }
@@ -132,7 +133,8 @@ public class Declaration {
         if (nilReturn) {
             throw new ProblemException(ProblemType.RULE_VIOLATED, "A nil return needs no review");
         }
-        review = Review.decided(action, actionDetail, publication, withheldReason, note, reviewedBy, at);
+        review = Review.decided(action, actionDetail, publication, withheldReason, note, reviewedBy,
+                at.truncatedTo(ChronoUnit.MICROS));
     }
 
     /** The current version as a history row. */
@@ -162,8 +164,9 @@ public class Declaration {
         declaration.memberId = memberId;
         declaration.senate = senate;
         declaration.roundId = roundId;
-        declaration.declaredAt = at;
-        declaration.firstDeclaredAt = at;
+        // the database keeps microseconds: what the creation answers is what a read returns
+        declaration.declaredAt = at.truncatedTo(ChronoUnit.MICROS);
+        declaration.firstDeclaredAt = declaration.declaredAt;
         declaration.declaredBy = declaredBy;
         declaration.onBehalf = onBehalf;
         declaration.versionNo = 1;

@@ -2,6 +2,7 @@ package org.clinicalsenate.membership.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -58,7 +59,7 @@ public class DeclarationRound {
         round.year = year;
         round.dueDate = dueDate;
         round.openedBy = openedBy;
-        round.openedAt = at;
+        round.openedAt = at.truncatedTo(ChronoUnit.MICROS);
         return round;
     }
 }
