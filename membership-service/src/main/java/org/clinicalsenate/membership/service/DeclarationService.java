@@ -58,8 +58,11 @@ public class DeclarationService {
     @Inject
     Rosters rosters;
 
+    @Inject
+    MemberLookup members;
+
     public Declaration create(UUID memberId, DeclarationCreate request) {
-        Member member = visibleMember(memberId);
+        Member member = members.visible(memberId);
         Interest interest = mapper.toInterest(request);
         DeclarationRound round = rosters.currentRound(member.senate).orElse(null);
         UUID roundId = round == null ? null : round.id;
@@ -127,7 +130,7 @@ public class DeclarationService {
     /** Most recently declared first, keyset-paginated by (declaredAt, id). */
     @Transactional(TxType.SUPPORTS)
     public Page<Declaration> listOfMember(UUID memberId, Integer requestedLimit, String cursor) {
-        visibleMember(memberId);
+        members.visible(memberId);
         int limit = Page.limit(requestedLimit);
         List<String> after = Cursor.decode(cursor, 2);
         StringBuilder jpql = new StringBuilder("from Declaration d where d.memberId = :member");
@@ -153,16 +156,6 @@ public class DeclarationService {
                 DeclarationVersion.class)
                 .setParameter("id", declaration.id)
                 .getResultList();
-    }
-
-    /** A member the caller may see (themself, or a member of a senate they administer); anyone else is a 404. */
-    private Member visibleMember(UUID memberId) {
-        Member member = em.find(Member.class, memberId);
-        if (member == null) {
-            throw ProblemException.notFound("No member with id " + memberId);
-        }
-        access.requireSelfOrManager(member);
-        return member;
     }
 
     /** One nil return per member and round: a second one would only be a duplicate. */
