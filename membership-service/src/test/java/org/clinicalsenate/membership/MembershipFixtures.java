@@ -134,4 +134,27 @@ public final class MembershipFixtures {
             throw new IllegalStateException(sql, e);
         }
     }
+
+    /**
+     * The plan PostgreSQL chooses for a query when every alternative to an ordered index scan is
+     * priced out (so the answer does not depend on how little data a test database holds).
+     */
+    public String planPreferringIndexes(String sql) {
+        try (Connection c = db.getConnection(); var s = c.createStatement()) {
+            s.execute("SET enable_seqscan = off");
+            s.execute("SET enable_bitmapscan = off");
+            s.execute("SET enable_sort = off");
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet rs = s.executeQuery("EXPLAIN " + sql)) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            } finally {
+                s.execute("RESET ALL");
+            }
+            return plan.toString();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
 }
