@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -34,8 +34,10 @@ class SenateApiTest {
                 .body("activeFrom", equalTo("2021-04-01"))
                 .body("predecessors", containsInAnyOrder("cheshire-and-merseyside", "greater-manchester"))
                 .body("coveredIcbs", containsInAnyOrder("QYG", "QOP", "QE1"));
+        // other tests add senates of their own to the shared database: the nine of today are among the active ones
         anonymous().queryParam("active", true).queryParam("limit", 100).get("/senates").then().statusCode(200)
-                .body("items", hasSize(9))
+                .body("items.slug", hasItems("south-east", "london", "east-of-england", "east-midlands", "west-midlands",
+                        "yorkshire-and-the-humber", "northern-england", "north-west", "south-west"))
                 .body("items.slug", not(hasItem("wessex")));
         anonymous().queryParam("active", false).get("/senates").then().statusCode(200)
                 .body("items.slug", hasItem("wessex"))

@@ -113,6 +113,7 @@ public class DeclarationService {
         return declaration;
     }
 
+    /** A declaration is seen by whoever sees its member's personal record: the member and their senate's admins. */
     @Transactional(TxType.SUPPORTS)
     public Declaration get(UUID id) {
         Declaration declaration = em.find(Declaration.class, id);
