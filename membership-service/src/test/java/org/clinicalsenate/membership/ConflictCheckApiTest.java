@@ -57,7 +57,7 @@ class ConflictCheckApiTest {
     @Test
     void eachMemberIsClearConflictedOrUndeclaredWithEveryReasonInTheOrderAsked() {
         String senate = "conflicts-reasons";
-        fixtures.senate(senate);
+        fixtures.endedSenate(senate);
         UUID round = fixtures.round(senate, 2026, LocalDate.of(2026, 12, 31));
 
         UUID clear = returned(senate, round, "Clara Clear");
@@ -106,7 +106,7 @@ class ConflictCheckApiTest {
     @Test
     void anEndedInterestCountsForTheLookbackWindowOnly() {
         String senate = "conflicts-lookback";
-        fixtures.senate(senate);
+        fixtures.endedSenate(senate);
         UUID round = fixtures.round(senate, 2026, LocalDate.of(2026, 12, 31));
         UUID endedOnWindowStart = returned(senate, round, "Lena Lookback");
         fixtures.declaration(endedOnWindowStart, senate, round, "non-financial-professional", "RHM",
@@ -129,7 +129,7 @@ class ConflictCheckApiTest {
     @Test
     void withoutADateTheCheckIsForToday() {
         String senate = "conflicts-today";
-        fixtures.senate(senate);
+        fixtures.endedSenate(senate);
         UUID member = fixtures.member(senate, "Tom Today", "medicine", "R1F");
         LocalDate today = LocalDate.now();
 
@@ -143,7 +143,7 @@ class ConflictCheckApiTest {
 
     @Test
     void senateAdminsAndChairsCheckTheirOwnSenatesMembersOnly() {
-        fixtures.senate("conflicts-scope");
+        fixtures.endedSenate("conflicts-scope");
         UUID ours = fixtures.member("conflicts-scope", "Olga Ours", "medicine", "RHM");
         UUID theirs = fixtures.member("london", "Theo Theirs", "medicine", "RHM");
 

@@ -1,15 +1,16 @@
 package org.clinicalsenate.membership;
 
-import java.sql.Connection;
 import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
+
+import org.clinicalsenate.testing.Sql;
 
 /**
  * Test data written straight into the service's real PostgreSQL, for tests of one feature that
@@ -80,21 +81,14 @@ public final class MembershipFixtures {
     }
 
     private void update(String sql, Object... values) {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                s.setObject(i + 1, values[i]);
-            }
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        Sql.update(db, sql, values);
     }
 
     /**
      * A senate of a test's own, so that it knows every council member and round in it. It has ended
      * (in 2020) so that it does not count among the active senates that other tests list.
      */
-    public void senate(String slug) {
+    public void endedSenate(String slug) {
         update("INSERT INTO senate (slug, name, region, active_from, active_to) VALUES (?, ?, 'Test', ?, ?)",
                 slug, "Senate " + slug, Date.valueOf("2013-04-01"), Date.valueOf("2020-03-31"));
     }
@@ -121,5 +115,26 @@ public final class MembershipFixtures {
     public void managementAction(UUID declaration, String action, String detail, String reviewNote) {
         update("UPDATE declaration SET management_action = ?, management_action_note = ?, review_note = ?, "
                 + "reviewed_by = 'fixture', reviewed_at = now() WHERE id = ?", action, detail, reviewNote, declaration);
+    }
+
+    /**
+     * A new active senate of its own (slug {@code prefix-xxxxxxxx}), for a test whose rounds and
+     * rosters must see no other test's data.
+     */
+    public String senate(String prefix) {
+        String slug = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        update("INSERT INTO senate (slug, name, region, active_from) VALUES (?, ?, 'Test', DATE '2013-04-01')",
+                slug, "Test senate " + slug);
+        return slug;
+    }
+
+    /** The single number a query answers, e.g. a {@code count(*)}. */
+    public long count(String sql, Object... values) {
+        return Sql.count(db, sql, values);
+    }
+
+    /** Rows the API does not show (outbox events, reminders), column name to value. */
+    public List<Map<String, Object>> rows(String sql, Object... values) {
+        return Sql.rows(db, sql, values);
     }
 }

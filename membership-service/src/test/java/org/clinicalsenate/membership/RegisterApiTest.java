@@ -52,7 +52,7 @@ class RegisterApiTest {
      * declarations and a nil return. Returns the ids of everyone in it.
      */
     private List<UUID> council(String senate) {
-        fixtures.senate(senate);
+        fixtures.endedSenate(senate);
         UUID round = fixtures.round(senate, 2026, LocalDate.of(2026, 12, 31));
         UUID olderRound = fixtures.round(senate, 2025, LocalDate.of(2025, 12, 31));
         LocalDate from = today.minusYears(1);
@@ -181,7 +181,7 @@ class RegisterApiTest {
 
     @Test
     void beforeAFirstRoundADecisionMakerHasDeclaredWhenTheyDeclaredAnything() {
-        fixtures.senate("register-no-round");
+        fixtures.endedSenate("register-no-round");
         UUID declared = fixtures.member("register-no-round", "Anna Declared", "medicine", "RHM");
         fixtures.appointment(declared, "register-no-round", "council", "member", today.minusYears(1), today.plusYears(1));
         fixtures.declaration(declared, "register-no-round", null, "financial", "RHM", today.minusMonths(1), null, "pending");
@@ -198,14 +198,14 @@ class RegisterApiTest {
 
     @Test
     void aSenateWithoutACouncilHasAnEmptyRegister() {
-        fixtures.senate("register-empty");
+        fixtures.endedSenate("register-empty");
         anonymous().get("/senates/register-empty/register").then().statusCode(200)
                 .body("decisionMakers", empty()).body("noDeclaration", empty());
     }
 
     @Test
     void jsonUnlessCsvIsAskedForAndNothingElse() {
-        fixtures.senate("register-accept");
+        fixtures.endedSenate("register-accept");
         anonymous().accept("*/*").get("/senates/register-accept/register").then().statusCode(200)
                 .contentType("application/json").header("Vary", "Accept");
         anonymous().accept("text/*").get("/senates/register-accept/register").then().statusCode(200)

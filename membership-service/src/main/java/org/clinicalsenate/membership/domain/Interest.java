@@ -6,6 +6,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Embeddable;
 
+import org.clinicalsenate.commons.problem.ProblemException;
+
 /** An interest as declared: the same columns in a declaration and in each of its versions. */
 @Embeddable
 public class Interest {
@@ -29,4 +31,50 @@ public class Interest {
     /** The last day of the interest; null while it continues. */
     @Column(name = "interest_end")
     public LocalDate end;
+
+    /** A copy, for a version row: an embedded value belongs to one entity. */
+    public Interest copy() {
+        Interest copy = new Interest();
+        copy.category = category;
+        copy.description = description;
+        if (counterparty != null) {
+            copy.counterparty = new Counterparty();
+            copy.counterparty.odsCode = counterparty.odsCode;
+            copy.counterparty.name = counterparty.name;
+        }
+        copy.relationship = relationship;
+        copy.start = start;
+        copy.end = end;
+        return copy;
+    }
+
+    /** True when no field is filled in: the only "interest" a nil return may carry. */
+    public boolean isEmpty() {
+        return category == null && description == null && counterparty == null && relationship == null
+                && start == null && end == null;
+    }
+
+    /**
+     * The rules of a declared interest, each broken one a 422 problem naming the contract's field:
+     * what it is, what it is about and when it started are required; it cannot end before it
+     * started; an indirect interest says whose it is.
+     */
+    public void check() {
+        if (category == null) {
+            throw ProblemException.ruleViolated("category", "is required for a declaration of interest");
+        }
+        if (description == null || description.isBlank()) {
+            throw ProblemException.ruleViolated("description", "is required for a declaration of interest");
+        }
+        if (start == null) {
+            throw ProblemException.ruleViolated("interestStart", "is required for a declaration of interest");
+        }
+        if (end != null && end.isBefore(start)) {
+            throw ProblemException.ruleViolated("interestEnd", "must not be before interestStart (" + start + ")");
+        }
+        if (category == InterestCategory.INDIRECT && (relationship == null || relationship.isBlank())) {
+            throw ProblemException.ruleViolated("relationship",
+                    "is required for an indirect interest (whose interest it is, e.g. spouse)");
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package org.clinicalsenate.membership.domain;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -48,4 +49,12 @@ public class MeetingDeclaration {
 
     @Column(name = "recorded_at", nullable = false, updatable = false)
     public Instant recordedAt;
+
+    /** Records it for the meeting: a new id, who recorded it and when (to the database's microsecond). */
+    public void record(String meeting, String by, Instant at) {
+        id = UUID.randomUUID();
+        meetingRef = meeting;
+        recordedBy = by;
+        recordedAt = at.truncatedTo(ChronoUnit.MICROS);
+    }
 }

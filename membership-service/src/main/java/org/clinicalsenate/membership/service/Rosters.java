@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,6 +39,11 @@ public class Rosters {
     /** A member's return and when they last declared in the round (null when outstanding). */
     public record RoundReturn(Return status, Instant lastDeclaredAt) {
         static final RoundReturn OUTSTANDING = new RoundReturn(Return.OUTSTANDING, null);
+
+        /** From a member's declarations in a round: how many declared an interest, and the latest. */
+        static RoundReturn of(Number interestsDeclared, Instant lastDeclaredAt) {
+            return new RoundReturn(interestsDeclared.longValue() > 0 ? Return.DECLARED : Return.NIL_RETURN, lastDeclaredAt);
+        }
     }
 
     /**
@@ -122,8 +129,64 @@ public class Rosters {
                 .setParameter("members", memberIds)
                 .getResultList();
         for (Object[] row : rows) {
-            boolean declared = ((Number) row[1]).longValue() > 0;
-            returns.put((UUID) row[0], new RoundReturn(declared ? Return.DECLARED : Return.NIL_RETURN, (Instant) row[2]));
+            returns.put((UUID) row[0], RoundReturn.of((Number) row[1], (Instant) row[2]));
+        }
+        return returns;
+    }
+
+    /**
+     * For each round, the ids of the members who must make a return in it: those serving any body
+     * of its senate on its {@link DeclarationRound#membershipDay membership day}. One query for
+     * all the rounds (e.g. a page of them), however many days they span.
+     */
+    public Map<UUID, Set<UUID>> appointedMembers(Collection<DeclarationRound> rounds, LocalDate today) {
+        Map<UUID, Set<UUID>> appointed = new HashMap<>();
+        rounds.forEach(round -> appointed.put(round.id, new HashSet<>()));
+        if (rounds.isEmpty()) {
+            return appointed;
+        }
+        List<LocalDate> days = rounds.stream().map(round -> round.membershipDay(today)).sorted().toList();
+        List<Object[]> rows = em.createQuery("""
+                select a, a.member.id from Appointment a
+                where a.senate in :senates and a.status <> :nominated
+                  and a.termStart <= :lastDay and coalesce(a.endedOn, a.termEnd) >= :firstDay
+                """, Object[].class)
+                .setParameter("senates", rounds.stream().map(round -> round.senate).distinct().toList())
+                .setParameter("nominated", AppointmentStatus.NOMINATED)
+                .setParameter("firstDay", days.get(0))
+                .setParameter("lastDay", days.get(days.size() - 1))
+                .getResultList();
+        for (DeclarationRound round : rounds) {
+            LocalDate day = round.membershipDay(today);
+            for (Object[] row : rows) {
+                Appointment appointment = (Appointment) row[0];
+                if (appointment.senate.equals(round.senate) && appointment.servesOn(day)) {
+                    appointed.get(round.id).add((UUID) row[1]);
+                }
+            }
+        }
+        return appointed;
+    }
+
+    /**
+     * Every return made in each of these rounds, by round and member, in one query. Members
+     * without a declaration in a round are absent (outstanding, if they must make a return).
+     */
+    public Map<UUID, Map<UUID, RoundReturn>> returnsByRound(Collection<UUID> roundIds) {
+        Map<UUID, Map<UUID, RoundReturn>> returns = new HashMap<>();
+        roundIds.forEach(id -> returns.put(id, new HashMap<>()));
+        if (roundIds.isEmpty()) {
+            return returns;
+        }
+        List<Object[]> rows = em.createQuery("""
+                select d.roundId, d.memberId, sum(case when d.nilReturn = false then 1 else 0 end), max(d.declaredAt)
+                from Declaration d where d.roundId in :rounds
+                group by d.roundId, d.memberId
+                """, Object[].class)
+                .setParameter("rounds", roundIds)
+                .getResultList();
+        for (Object[] row : rows) {
+            returns.get((UUID) row[0]).put((UUID) row[1], RoundReturn.of((Number) row[2], (Instant) row[3]));
         }
         return returns;
     }

@@ -1,7 +1,6 @@
 package org.clinicalsenate.review.service;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +20,6 @@ import org.clinicalsenate.commons.outbox.Outbox;
 import org.clinicalsenate.commons.page.Cursor;
 import org.clinicalsenate.commons.page.Page;
 import org.clinicalsenate.commons.problem.ProblemException;
-import org.clinicalsenate.commons.problem.ProblemType;
 import org.clinicalsenate.commons.security.Caller;
 import org.clinicalsenate.review.domain.AdviceRequest;
 import org.clinicalsenate.review.domain.AdviceRequestAccess;
@@ -79,8 +77,8 @@ public class AdviceRequestService {
     public Page<AdviceRequest> list(String senate, AdviceRequestStatus status, Integer requestedLimit, String cursor) {
         int limit = Page.limit(requestedLimit);
         List<String> after = Cursor.decode(cursor, 2);
-        Instant afterSubmittedAt = after.isEmpty() ? null : instant(after.get(0));
-        UUID afterId = after.isEmpty() ? null : uuid(after.get(1));
+        Instant afterSubmittedAt = after.isEmpty() ? null : Cursor.asInstant(after.get(0));
+        UUID afterId = after.isEmpty() ? null : Cursor.asUuid(after.get(1));
         AdviceRequestAccess.Visibility visible = AdviceRequestAccess.of(caller).visibility();
         if (visible.nothing()) {
             return new Page<>(List.of(), null);
@@ -148,26 +146,5 @@ public class AdviceRequestService {
         values.put("question", advice.question);
         values.put("status", advice.status.value());
         return values;
-    }
-
-    private static Instant instant(String cursorPart) {
-        try {
-            return Instant.parse(cursorPart);
-        } catch (DateTimeParseException e) {
-            throw invalidCursor();
-        }
-    }
-
-    private static UUID uuid(String cursorPart) {
-        try {
-            return UUID.fromString(cursorPart);
-        } catch (IllegalArgumentException e) {
-            throw invalidCursor();
-        }
-    }
-
-    private static ProblemException invalidCursor() {
-        return new ProblemException(ProblemType.INVALID_CURSOR,
-                "cursor must be the nextCursor of a previous page of this list");
     }
 }

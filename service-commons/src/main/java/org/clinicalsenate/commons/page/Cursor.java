@@ -1,6 +1,7 @@
 package org.clinicalsenate.commons.page;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
@@ -57,6 +58,15 @@ public final class Cursor {
         try {
             return UUID.fromString(part);
         } catch (IllegalArgumentException e) {
+            throw invalid();
+        }
+    }
+
+    /** An RFC 3339 instant key part (a timestamp). */
+    public static Instant asInstant(String part) {
+        try {
+            return Instant.parse(part);
+        } catch (DateTimeParseException e) {
             throw invalid();
         }
     }

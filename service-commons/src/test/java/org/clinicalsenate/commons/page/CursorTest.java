@@ -33,6 +33,7 @@ class CursorTest {
         assertThatThrownBy(() -> Cursor.asLong("abc")).isInstanceOf(ProblemException.class);
         assertThatThrownBy(() -> Cursor.asUuid("abc")).isInstanceOf(ProblemException.class);
         assertThatThrownBy(() -> Cursor.asDate("2026-13-01")).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> Cursor.asInstant("2026-11-23")).isInstanceOf(ProblemException.class);
     }
 
     @Test
@@ -40,5 +41,7 @@ class CursorTest {
         assertThat(Cursor.asUuid("3f2a8f0e-8d1c-4b5e-9f0a-2b1c3d4e5f60").toString())
                 .isEqualTo("3f2a8f0e-8d1c-4b5e-9f0a-2b1c3d4e5f60");
         assertThat(Cursor.asDate("2026-04-01")).isEqualTo(java.time.LocalDate.of(2026, 4, 1));
+        assertThat(Cursor.asInstant("2026-11-23T10:15:30.123456Z"))
+                .isEqualTo(java.time.Instant.parse("2026-11-23T10:15:30.123456Z"));
     }
 }

@@ -1,0 +1,193 @@
+package org.clinicalsenate.membership.service;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.clinicalsenate.api.membership.model.DeclarationRoundCreate;
+import org.clinicalsenate.commons.audit.AuditLog;
+import org.clinicalsenate.commons.page.Cursor;
+import org.clinicalsenate.commons.page.Page;
+import org.clinicalsenate.commons.problem.ProblemException;
+import org.clinicalsenate.commons.security.Caller;
+import org.clinicalsenate.commons.security.Roles;
+import org.clinicalsenate.membership.domain.DeclarationRound;
+import org.clinicalsenate.membership.domain.Senate;
+import org.clinicalsenate.membership.service.Rosters.Return;
+import org.clinicalsenate.membership.service.Rosters.RoundReturn;
+
+/**
+ * A senate's annual declaration rounds and each appointed member's return in them. Opened by the
+ * senate's admins; read by them and by assurance viewers (counts and names, no contact details).
+ */
+@ApplicationScoped
+@Transactional
+public class DeclarationRoundService {
+
+    /** A round, whether it is the senate's current one, and its members' returns counted. */
+    public record RoundView(DeclarationRound round, boolean current, Counts summary) {
+    }
+
+    /** How many members must make a return, and how many declared, made a nil return or are outstanding. */
+    public record Counts(int members, int declared, int nilReturns, int outstanding) {
+
+        static Counts of(Set<UUID> appointed, Map<UUID, RoundReturn> returns) {
+            int declared = 0;
+            int nilReturns = 0;
+            for (UUID member : appointed) {
+                RoundReturn made = returns.get(member);
+                if (made != null && made.status() == Return.DECLARED) {
+                    declared++;
+                } else if (made != null && made.status() == Return.NIL_RETURN) {
+                    nilReturns++;
+                }
+            }
+            return new Counts(appointed.size(), declared, nilReturns, appointed.size() - declared - nilReturns);
+        }
+    }
+
+    /** An appointed member's return; no contact details. */
+    public record RoundMember(UUID memberId, String name, RoundReturn made) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Rosters rosters;
+
+    /** One round per senate and year (409); from now on declarations of the senate's members count for the latest. */
+    public RoundView open(String slug, DeclarationRoundCreate request) {
+        requireSenate(slug);
+        caller.requireAdministers(slug);
+        DeclarationRound round = DeclarationRound.open(slug, request.getYear(), request.getDueDate(), caller.subject(),
+                Instant.now());
+        boolean opened = !em.createQuery("select r.id from DeclarationRound r where r.senate = :senate and r.year = :year",
+                UUID.class)
+                .setParameter("senate", slug)
+                .setParameter("year", round.year)
+                .getResultList().isEmpty();
+        if (opened) {
+            throw ProblemException.conflict("The " + round.year + " declaration round of " + slug + " is already open");
+        }
+        em.persist(round);
+        em.flush();
+        audit.record("opened", DeclarationRound.ENTITY_TYPE, round.id.toString(), slug, snapshot(round));
+        return views(List.of(round)).get(0);
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public RoundView get(UUID id) {
+        return views(List.of(find(id))).get(0);
+    }
+
+    /** Latest year first, keyset-paginated by year (unique per senate). */
+    @Transactional(TxType.SUPPORTS)
+    public Page<RoundView> list(String slug, Integer requestedLimit, String cursor) {
+        requireSenate(slug);
+        requireReadsRoundsOf(slug);
+        int limit = Page.limit(requestedLimit);
+        List<String> after = Cursor.decode(cursor, 1);
+        StringBuilder jpql = new StringBuilder("from DeclarationRound r where r.senate = :senate");
+        if (!after.isEmpty()) {
+            jpql.append(" and r.year < :afterYear");
+        }
+        TypedQuery<DeclarationRound> query = em.createQuery(jpql.append(" order by r.year desc").toString(),
+                DeclarationRound.class)
+                .setParameter("senate", slug)
+                .setMaxResults(limit + 1);
+        if (!after.isEmpty()) {
+            query.setParameter("afterYear", (int) Cursor.asLong(after.get(0)));
+        }
+        Page<DeclarationRound> page = Page.of(query.getResultList(), limit, r -> Cursor.encode(String.valueOf(r.year)));
+        return new Page<>(views(page.items()), page.nextCursor());
+    }
+
+    /**
+     * The appointed members and their returns, in name order, keyset-paginated by (lower(name), id);
+     * {@code status} keeps only the members with that return (e.g. the outstanding ones to chase).
+     */
+    @Transactional(TxType.SUPPORTS)
+    public Page<RoundMember> members(UUID roundId, Return status, Integer requestedLimit, String cursor) {
+        DeclarationRound round = find(roundId);
+        int limit = Page.limit(requestedLimit);
+        List<String> after = Cursor.decode(cursor, 2);
+        List<UUID> appointed = rosters.servingMemberIds(round.senate, round.membershipDay(LocalDate.now()));
+        Map<UUID, RoundReturn> returns = rosters.returns(round.id, appointed);
+        List<UUID> listed = appointed.stream().filter(id -> status == null || returns.get(id).status() == status).toList();
+        if (listed.isEmpty()) {
+            return new Page<>(List.of(), null);
+        }
+        StringBuilder jpql = new StringBuilder("select m.id, m.name, lower(m.name) from Member m where m.id in :members");
+        if (!after.isEmpty()) {
+            jpql.append(" and (lower(m.name), m.id) > (:afterName, :afterId)");
+        }
+        TypedQuery<Object[]> query = em.createQuery(jpql.append(" order by lower(m.name), m.id").toString(), Object[].class)
+                .setParameter("members", listed)
+                .setMaxResults(limit + 1);
+        if (!after.isEmpty()) {
+            query.setParameter("afterName", after.get(0));
+            query.setParameter("afterId", Cursor.asUuid(after.get(1)));
+        }
+        return Page.of(query.getResultList(), limit, row -> Cursor.encode((String) row[2], row[0].toString()))
+                .map(row -> new RoundMember((UUID) row[0], (String) row[1], returns.get((UUID) row[0])));
+    }
+
+    private DeclarationRound find(UUID id) {
+        DeclarationRound round = em.find(DeclarationRound.class, id);
+        if (round == null) {
+            throw ProblemException.notFound("No declaration round with id " + id);
+        }
+        requireReadsRoundsOf(round.senate);
+        return round;
+    }
+
+    /** The rounds with their counts: three queries for any number of rounds (the current ones, who is appointed, the returns). */
+    private List<RoundView> views(Collection<DeclarationRound> rounds) {
+        Map<String, DeclarationRound> current = rosters.currentRounds(rounds.stream().map(r -> r.senate).distinct().toList());
+        Map<UUID, Set<UUID>> appointed = rosters.appointedMembers(rounds, LocalDate.now());
+        Map<UUID, Map<UUID, RoundReturn>> returns = rosters.returnsByRound(rounds.stream().map(r -> r.id).toList());
+        return rounds.stream()
+                .map(r -> new RoundView(r, current.get(r.senate).id.equals(r.id), Counts.of(appointed.get(r.id), returns.get(r.id))))
+                .toList();
+    }
+
+    private void requireSenate(String slug) {
+        if (em.find(Senate.class, slug) == null) {
+            throw ProblemException.notFound("No senate with slug '" + slug + "'");
+        }
+    }
+
+    /** The senate's admins and chairs, platform-admins, and assurance viewers (who read every senate's counts). */
+    private void requireReadsRoundsOf(String senate) {
+        if (!caller.administers(senate) && !caller.hasRole(Roles.ASSURANCE_VIEWER)) {
+            throw ProblemException.forbidden("Your token does not give access to senate " + senate);
+        }
+    }
+
+    private static Map<String, Object> snapshot(DeclarationRound round) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("year", round.year);
+        values.put("dueDate", round.dueDate.toString());
+        values.put("openedBy", round.openedBy);
+        return values;
+    }
+}
