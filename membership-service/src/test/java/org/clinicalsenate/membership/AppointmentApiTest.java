@@ -94,11 +94,59 @@ class AppointmentApiTest {
         String nomination = nominate(id, "council", "patient-public-member", day(TODAY), day(TODAY.plusYears(1)));
         as(admin).body(Map.of("outcome", "resigned", "lastDay", day(TODAY))).post("/appointments/" + nomination + "/ending")
                 .then().statusCode(409)
-                .body("allowed", contains("approved"));
+                .body("allowed", contains("approved", "withdrawn"));
         as(admin).post("/appointments/" + nomination + "/approval").then().statusCode(200);
         as(admin).post("/appointments/" + nomination + "/approval").then().statusCode(409)
                 .body("type", equalTo("urn:clinical-senate:problem:conflict"))
                 .body("allowed", contains("ended", "resigned", "not-renewed"));
+    }
+
+    @Test
+    void aWithdrawnNominationNoLongerBlocksTheTermAndCannotBeApproved() {
+        String senate = senate("appt", null);
+        String id = member(senate, "Nadia Karim", "pharmacy", null);
+        String admin = Tokens.senateAdmin(senate);
+        // made with the wrong dates: it blocks the right nomination until it is withdrawn
+        String wrong = nominate(id, "council", "member", day(TODAY), day(TODAY.plusYears(2)));
+        as(admin).body(term("council", "member", TODAY.plusDays(1), TODAY.plusYears(3))).post("/members/" + id + "/appointments")
+                .then().statusCode(409);
+
+        as(admin).header("If-Match", "\"7\"").post("/appointments/" + wrong + "/withdrawal").then().statusCode(412);
+        as(admin).header("If-Match", "\"0\"").body(Map.of("reason", "Entered with the wrong term"))
+                .post("/appointments/" + wrong + "/withdrawal").then().statusCode(200)
+                .header("ETag", equalTo("\"1\""))
+                .body("status", equalTo("withdrawn"))
+                .body("withdrawal.reason", equalTo("Entered with the wrong term"))
+                .body("withdrawal.recordedBy", equalTo("senate-admin-of-" + senate))
+                .body("withdrawal.recordedAt", notNullValue())
+                .body("approvedBy", nullValue());
+        as(admin).post("/appointments/" + wrong + "/approval").then().statusCode(409)
+                .body("detail", containsString("withdrawn cannot become approved; it is final"));
+        as(admin).post("/appointments/" + wrong + "/withdrawal").then().statusCode(409);
+
+        String right = as(admin).body(term("council", "member", TODAY.plusDays(1), TODAY.plusYears(3)))
+                .post("/members/" + id + "/appointments").then().statusCode(201).extract().path("id");
+        as(admin).post("/appointments/" + right + "/approval").then().statusCode(200).body("status", equalTo("approved"));
+        // an approved appointment is ended, not withdrawn
+        as(admin).post("/appointments/" + right + "/withdrawal").then().statusCode(409)
+                .body("allowed", contains("ended", "resigned", "not-renewed"));
+        as(admin).queryParam("entityId", wrong).get("/audit-entries").then()
+                .body("items.action", contains("withdrawn", "nominated"))
+                .body("items[0].changes.status", equalTo("withdrawn"))
+                .body("items[0].changes.withdrawalReason", equalTo("Entered with the wrong term"));
+    }
+
+    @Test
+    void onlyAPlatformAdminWithdrawsAChairNomination() {
+        String senate = senate("appt", null);
+        String id = member(senate, "Omar Haddad", "medicine", null);
+        String chair = nominate(id, "council", "chair", day(TODAY), day(TODAY.plusYears(2)));
+        as(Tokens.senateAdmin(senate)).post("/appointments/" + chair + "/withdrawal").then().statusCode(403);
+        as(Tokens.senateAdmin("london")).post("/appointments/" + chair + "/withdrawal").then().statusCode(403);
+        as(Tokens.member(id)).post("/appointments/" + chair + "/withdrawal").then().statusCode(403);
+        anonymous().post("/appointments/" + chair + "/withdrawal").then().statusCode(401);
+        as(Tokens.platformAdmin()).post("/appointments/" + chair + "/withdrawal").then().statusCode(200)
+                .body("status", equalTo("withdrawn")).body("withdrawal.reason", nullValue());
     }
 
     @Test

@@ -184,9 +184,9 @@ final class CouncilDemo {
                         new DeclarationCreate().nilReturn(true), key(senate, "nil-return", "Peter Hughes"));
             }
             long patientPublic = seats.stream().filter(s -> s.role() == AppointmentRole.PATIENT_PUBLIC_MEMBER).count();
-            return String.format("membership-service: %s council of %d (%d patient and public members), %d declarations%s",
+            return String.format("membership-service: %s council of %d (%d patient and public members), %d declared interest%s%s",
                     senate, seats.stream().filter(s -> s.body() == AppointmentBody.COUNCIL).count(), patientPublic,
-                    interests.size(), round);
+                    interests.size(), interests.size() == 1 ? "" : "s", round);
         } catch (ApiException e) {
             return "membership-service: " + senate + " demo council not complete: HTTP " + e.getCode() + " "
                     + abbreviate(e.getResponseBody());

@@ -73,6 +73,15 @@ public class Appointment {
     @Column(name = "ended_at")
     public Instant endedAt;
 
+    @Column(name = "withdrawn_by")
+    public String withdrawnBy;
+
+    @Column(name = "withdrawn_at")
+    public Instant withdrawnAt;
+
+    @Column(name = "withdrawal_reason")
+    public String withdrawalReason;
+
     @Version
     public long version;
 
@@ -126,6 +135,16 @@ public class Appointment {
         updatedAt = at;
     }
 
+    /** Withdraws a nomination that will not be approved (409 with the allowed states unless it is nominated). */
+    public void withdraw(String reason, String recordedBy, Instant at) {
+        status.requireMayMoveTo(AppointmentStatus.WITHDRAWN);
+        status = AppointmentStatus.WITHDRAWN;
+        withdrawalReason = reason;
+        withdrawnBy = recordedBy;
+        withdrawnAt = at;
+        updatedAt = at;
+    }
+
     /** The council's chair: one at a time, and the regional Medical Director's decision. */
     public boolean isCouncilChair() {
         return body == AppointmentBody.COUNCIL && role == AppointmentRole.CHAIR;
@@ -151,8 +170,8 @@ public class Appointment {
      * {@code active} while served, and after it {@code ended} (or how it was ended).
      */
     public AppointmentStatus statusOn(LocalDate day) {
-        if (status == AppointmentStatus.NOMINATED) {
-            return status;
+        if (!status.wasApproved()) {
+            return status; // nominated or withdrawn
         }
         if (day.isBefore(termStart)) {
             return endedOn == null ? AppointmentStatus.APPROVED : status;

@@ -30,12 +30,13 @@ public final class AppointmentRules {
     /**
      * @param candidate     the appointment being nominated or approved
      * @param sameBody      the member's appointments to the candidate's body (the candidate itself,
-     *                      if listed, is skipped), whatever their status
+     *                      if listed, and withdrawn nominations are skipped), whatever their status
      * @param councilChairs the senate's council chair appointments (only read for a council chair)
      */
     public void check(Appointment candidate, List<Appointment> sameBody, List<Appointment> councilChairs) {
         checkTerm(candidate.termStart, candidate.termEnd);
-        List<Appointment> others = sameBody.stream().filter(a -> !a.id.equals(candidate.id)).toList();
+        List<Appointment> others = sameBody.stream()
+                .filter(a -> !a.id.equals(candidate.id) && a.status != AppointmentStatus.WITHDRAWN).toList();
         checkNoOverlap(candidate, others);
         if (candidate.isCouncilChair()) {
             checkOneChair(candidate, councilChairs);
@@ -55,7 +56,7 @@ public final class AppointmentRules {
         }
     }
 
-    /** A member holds at most one appointment to a body at a time, nominated or approved. */
+    /** A member holds at most one appointment to a body at a time, nominated or approved (withdrawn ones are skipped). */
     private static void checkNoOverlap(Appointment candidate, List<Appointment> others) {
         for (Appointment other : others) {
             if (candidate.overlaps(other)) {

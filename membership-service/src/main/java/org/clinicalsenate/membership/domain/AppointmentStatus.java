@@ -9,17 +9,20 @@ import org.clinicalsenate.commons.problem.ProblemException;
 import org.clinicalsenate.commons.problem.ProblemType;
 
 /**
- * Where an appointment is in its life: nominated, then approved (with the approver recorded), then
- * ended, resigned or not renewed. {@code ACTIVE} is never stored: an approved appointment is active
- * from its term start (see {@link Appointment#statusOn}).
+ * Where an appointment is in its life: nominated (or withdrawn, if it will not be approved), then
+ * approved (with the approver recorded), then ended, resigned or not renewed. {@code ACTIVE} is never
+ * stored: an approved appointment is active from its term start (see {@link Appointment#statusOn}).
  */
 public enum AppointmentStatus implements KebabCase {
-    NOMINATED, APPROVED, ACTIVE, ENDED, RESIGNED, NOT_RENEWED;
+    NOMINATED, APPROVED, ACTIVE, ENDED, RESIGNED, NOT_RENEWED, WITHDRAWN;
+
+    /** The stored states of an appointment that was approved, whether or not it has ended since. */
+    public static final List<AppointmentStatus> SERVED = List.of(APPROVED, ENDED, RESIGNED, NOT_RENEWED);
 
     /** The stored states an appointment may move to from this one. */
     public List<AppointmentStatus> next() {
         return switch (this) {
-            case NOMINATED -> List.of(APPROVED);
+            case NOMINATED -> List.of(APPROVED, WITHDRAWN);
             case APPROVED -> List.of(ENDED, RESIGNED, NOT_RENEWED);
             default -> List.of();
         };
@@ -37,7 +40,7 @@ public enum AppointmentStatus implements KebabCase {
 
     /** True for the states of an appointment that was approved, whether or not it has ended since. */
     public boolean wasApproved() {
-        return this != NOMINATED;
+        return SERVED.contains(this);
     }
 
     @Converter(autoApply = true)

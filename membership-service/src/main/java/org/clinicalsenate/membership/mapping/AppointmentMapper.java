@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import org.clinicalsenate.api.membership.model.AppointmentOutcome;
 import org.clinicalsenate.api.membership.model.RecordedEnding;
+import org.clinicalsenate.api.membership.model.RecordedWithdrawal;
 import org.clinicalsenate.commons.mapping.MappingDefaults;
 import org.clinicalsenate.commons.mapping.Times;
 import org.clinicalsenate.membership.domain.Appointment;
@@ -18,7 +19,8 @@ import org.mapstruct.ValueMapping;
 
 /**
  * Appointments to the contract: {@code status} is as of the given day ({@link Appointment#statusOn}),
- * and {@code ending} is present once the appointment was ended, resigned or not renewed.
+ * {@code ending} is present once the appointment was ended, resigned or not renewed, and
+ * {@code withdrawal} once a nomination was withdrawn.
  */
 @Mapper(config = MappingDefaults.class)
 public interface AppointmentMapper {
@@ -26,6 +28,7 @@ public interface AppointmentMapper {
     @Mapping(target = "memberId", source = "member.id")
     @Mapping(target = "status", expression = "java(toApi(appointment.statusOn(today)))")
     @Mapping(target = "ending", expression = "java(ending(appointment))")
+    @Mapping(target = "withdrawal", expression = "java(withdrawal(appointment))")
     org.clinicalsenate.api.membership.model.Appointment toApi(Appointment appointment, @Context LocalDate today);
 
     default RecordedEnding ending(Appointment appointment) {
@@ -38,6 +41,16 @@ public interface AppointmentMapper {
                 .reason(appointment.endReason)
                 .recordedBy(appointment.endedBy)
                 .recordedAt(Times.utc(appointment.endedAt));
+    }
+
+    default RecordedWithdrawal withdrawal(Appointment appointment) {
+        if (appointment.withdrawnAt == null) {
+            return null;
+        }
+        return new RecordedWithdrawal()
+                .reason(appointment.withdrawalReason)
+                .recordedBy(appointment.withdrawnBy)
+                .recordedAt(Times.utc(appointment.withdrawnAt));
     }
 
     org.clinicalsenate.api.membership.model.AppointmentStatus toApi(AppointmentStatus status);

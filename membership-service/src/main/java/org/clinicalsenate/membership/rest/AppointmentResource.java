@@ -15,6 +15,7 @@ import org.clinicalsenate.api.membership.AppointmentsApi;
 import org.clinicalsenate.api.membership.model.AppointmentCreate;
 import org.clinicalsenate.api.membership.model.AppointmentEnding;
 import org.clinicalsenate.api.membership.model.AppointmentPage;
+import org.clinicalsenate.api.membership.model.AppointmentWithdrawal;
 import org.clinicalsenate.commons.http.ETags;
 import org.clinicalsenate.commons.idempotency.Idempotency;
 import org.clinicalsenate.commons.page.Page;
@@ -80,6 +81,12 @@ public class AppointmentResource implements AppointmentsApi {
     public Response endAppointment(UUID appointmentId, AppointmentEnding ending, String ifMatch) {
         return ok(appointments.end(appointmentId, ifMatch, mapper.toDomain(ending.getOutcome()), ending.getLastDay(),
                 ending.getReason()));
+    }
+
+    @Override
+    @RolesAllowed({ Roles.SENATE_ADMIN, Roles.SENATE_CHAIR, Roles.PLATFORM_ADMIN })
+    public Response withdrawNomination(UUID appointmentId, String ifMatch, AppointmentWithdrawal withdrawal) {
+        return ok(appointments.withdraw(appointmentId, ifMatch, withdrawal == null ? null : withdrawal.getReason()));
     }
 
     /** What an Idempotency-Key on a nomination stands for. */

@@ -93,6 +93,14 @@ public class AppointmentService {
         return recordChange("ended", appointment, before);
     }
 
+    /** Withdraws a nomination that will not be approved; it no longer counts against the rules. */
+    public Appointment withdraw(UUID id, String ifMatch, String reason) {
+        Appointment appointment = lockForChange(id, ifMatch);
+        Map<String, Object> before = snapshot(appointment);
+        appointment.withdraw(reason, caller.subject(), Instant.now());
+        return recordChange("withdrawn", appointment, before);
+    }
+
     /** The member themself, or their senate's admins; anyone else is told it does not exist. */
     @Transactional(TxType.SUPPORTS)
     public Appointment get(UUID id) {
@@ -156,12 +164,12 @@ public class AppointmentService {
                 .getResultList();
         List<Appointment> councilChairs = !appointment.isCouncilChair() ? List.of() : em.createQuery("""
                 from Appointment a where a.senate = :senate and a.body = :council and a.role = :chair
-                  and a.status <> :nominated
+                  and a.status in :served
                 """, Appointment.class)
                 .setParameter("senate", appointment.senate)
                 .setParameter("council", AppointmentBody.COUNCIL)
                 .setParameter("chair", AppointmentRole.CHAIR)
-                .setParameter("nominated", AppointmentStatus.NOMINATED)
+                .setParameter("served", AppointmentStatus.SERVED)
                 .getResultList();
         AppointmentRules.of(senate).check(appointment, sameBody, councilChairs);
     }
@@ -184,6 +192,7 @@ public class AppointmentService {
         values.put("approvedBy", a.approvedBy);
         values.put("endedOn", a.endedOn == null ? null : a.endedOn.toString());
         values.put("endReason", a.endReason);
+        values.put("withdrawalReason", a.withdrawalReason);
         return values;
     }
 }

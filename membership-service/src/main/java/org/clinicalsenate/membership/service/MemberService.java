@@ -153,7 +153,7 @@ public class MemberService {
                 parameters.put("role", search.role());
             }
             jpql.append(" and ").append(Rosters.SERVED_ON_DAY).append(")");
-            parameters.put("nominated", AppointmentStatus.NOMINATED);
+            parameters.put("served", AppointmentStatus.SERVED);
             parameters.put("day", LocalDate.now());
         }
         if (!after.isEmpty()) {

@@ -48,10 +48,10 @@ public class Rosters {
 
     /**
      * JPQL: appointment {@code a} is served on {@code :day} (approved, and the day within its served
-     * period), as {@code Appointment.servesOn} says; the query sets {@code :nominated} and {@code :day}.
+     * period), as {@code Appointment.servesOn} says; the query sets {@code :served} ({@code AppointmentStatus.SERVED}) and {@code :day}.
      */
     public static final String SERVED_ON_DAY =
-            "a.status <> :nominated and a.termStart <= :day and coalesce(a.endedOn, a.termEnd) >= :day";
+            "a.status in :served and a.termStart <= :day and coalesce(a.endedOn, a.termEnd) >= :day";
 
     @Inject
     EntityManager em;
@@ -68,7 +68,7 @@ public class Rosters {
                 """.formatted(SERVED_ON_DAY), Appointment.class)
                 .setParameter("senate", senate)
                 .setParameter("body", body)
-                .setParameter("nominated", AppointmentStatus.NOMINATED)
+                .setParameter("served", AppointmentStatus.SERVED)
                 .setParameter("day", day)
                 .getResultList();
     }
@@ -80,7 +80,7 @@ public class Rosters {
                 where a.senate = :senate and %s
                 """.formatted(SERVED_ON_DAY), UUID.class)
                 .setParameter("senate", senate)
-                .setParameter("nominated", AppointmentStatus.NOMINATED)
+                .setParameter("served", AppointmentStatus.SERVED)
                 .setParameter("day", day)
                 .getResultList();
     }
@@ -148,11 +148,11 @@ public class Rosters {
         List<LocalDate> days = rounds.stream().map(round -> round.membershipDay(today)).sorted().toList();
         List<Object[]> rows = em.createQuery("""
                 select a, a.member.id from Appointment a
-                where a.senate in :senates and a.status <> :nominated
+                where a.senate in :senates and a.status in :served
                   and a.termStart <= :lastDay and coalesce(a.endedOn, a.termEnd) >= :firstDay
                 """, Object[].class)
                 .setParameter("senates", rounds.stream().map(round -> round.senate).distinct().toList())
-                .setParameter("nominated", AppointmentStatus.NOMINATED)
+                .setParameter("served", AppointmentStatus.SERVED)
                 .setParameter("firstDay", days.get(0))
                 .setParameter("lastDay", days.get(days.size() - 1))
                 .getResultList();

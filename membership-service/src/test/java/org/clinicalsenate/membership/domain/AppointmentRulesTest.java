@@ -55,6 +55,10 @@ class AppointmentRulesTest {
                 "2028-01-01", "2028-12-31"), List.of(pending), List.of()))
                 .satisfies(e -> assertRule(e, ProblemType.CONFLICT, null))
                 .hasMessageContaining("nominated appointment");
+        // a withdrawn nomination holds nothing
+        pending.withdraw("Made in error", "admin", Instant.now());
+        assertThatCode(() -> rules.check(nominated(amara, AppointmentBody.COUNCIL, AppointmentRole.MEMBER,
+                "2028-01-01", "2028-12-31"), List.of(pending), List.of())).doesNotThrowAnyException();
         // another body is not an overlap
         assertThatCode(() -> rules.check(nominated(amara, AppointmentBody.EXPERT_POOL, AppointmentRole.MEMBER,
                 "2025-01-01", "2026-12-31"), List.of(), List.of())).doesNotThrowAnyException();

@@ -64,8 +64,26 @@ class AppointmentTest {
                 "admin", Instant.now()))
                 .isInstanceOfSatisfying(ProblemException.class, p -> {
                     assertThat(p.type()).isEqualTo(ProblemType.CONFLICT);
-                    assertThat(p.allowed()).containsExactly("approved");
+                    assertThat(p.allowed()).containsExactly("approved", "withdrawn");
                 });
         assertThat(appointment.endedOn).isNull();
+    }
+
+    @Test
+    void aWithdrawnNominationIsFinalAndNeverServed() {
+        Appointment appointment = nominated(amara, AppointmentBody.COUNCIL, AppointmentRole.MEMBER, "2026-04-01", "2029-03-31");
+        Instant at = Instant.parse("2026-03-05T09:00:00Z");
+        appointment.withdraw("Declined the post", "admin", at);
+        assertThat(appointment.withdrawnBy).isEqualTo("admin");
+        assertThat(appointment.withdrawnAt).isEqualTo(at);
+        assertThat(appointment.withdrawalReason).isEqualTo("Declined the post");
+        assertThat(appointment.statusOn(LocalDate.parse("2027-01-01"))).isEqualTo(AppointmentStatus.WITHDRAWN);
+        assertThat(appointment.servesOn(LocalDate.parse("2027-01-01"))).isFalse();
+        assertThatThrownBy(() -> appointment.approve("chair", Instant.now()))
+                .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.allowed()).isEmpty());
+        Appointment approved = councilMember(amara, "2026-04-01", "2029-03-31");
+        assertThatThrownBy(() -> approved.withdraw(null, "admin", Instant.now()))
+                .isInstanceOfSatisfying(ProblemException.class,
+                        p -> assertThat(p.allowed()).containsExactly("ended", "resigned", "not-renewed"));
     }
 }
