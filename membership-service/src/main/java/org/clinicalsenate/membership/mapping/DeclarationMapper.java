@@ -19,21 +19,11 @@ import org.mapstruct.Mapping;
 @Mapper(config = MappingDefaults.class)
 public interface DeclarationMapper {
 
-    @Mapping(target = "category", source = "interest.category")
-    @Mapping(target = "description", source = "interest.description")
-    @Mapping(target = "counterparty", source = "interest.counterparty")
-    @Mapping(target = "relationship", source = "interest.relationship")
-    @Mapping(target = "interestStart", source = "interest.start")
-    @Mapping(target = "interestEnd", source = "interest.end")
+    @FlattenedInterest
     @Mapping(target = "versionNumber", source = "versionNo")
     org.clinicalsenate.api.membership.model.Declaration toApi(Declaration declaration);
 
-    @Mapping(target = "category", source = "interest.category")
-    @Mapping(target = "description", source = "interest.description")
-    @Mapping(target = "counterparty", source = "interest.counterparty")
-    @Mapping(target = "relationship", source = "interest.relationship")
-    @Mapping(target = "interestStart", source = "interest.start")
-    @Mapping(target = "interestEnd", source = "interest.end")
+    @FlattenedInterest
     @Mapping(target = "versionNumber", source = "versionNo")
     org.clinicalsenate.api.membership.model.DeclarationVersion toApi(DeclarationVersion version);
 

@@ -39,12 +39,7 @@ public interface RegisterMapper {
     @Mapping(target = "name", source = "member.name")
     NamedDecisionMaker toNamed(DecisionMaker decisionMaker);
 
-    @Mapping(target = "category", source = "interest.category")
-    @Mapping(target = "description", source = "interest.description")
-    @Mapping(target = "counterparty", source = "interest.counterparty")
-    @Mapping(target = "relationship", source = "interest.relationship")
-    @Mapping(target = "interestStart", source = "interest.start")
-    @Mapping(target = "interestEnd", source = "interest.end")
+    @FlattenedInterest
     @Mapping(target = "declaredOn", source = "declaredAt", qualifiedByName = "declaredOn")
     @Mapping(target = "managementAction", source = "review")
     RegisterEntry toApi(Declaration declaration);

@@ -46,6 +46,9 @@ public class AppointmentService {
     EntityManager em;
 
     @Inject
+    MemberLookup members;
+
+    @Inject
     MemberAccess access;
 
     @Inject
@@ -59,10 +62,7 @@ public class AppointmentService {
     }
 
     public Appointment nominate(UUID memberId, Nomination nomination) {
-        Member member = em.find(Member.class, memberId, LockModeType.PESSIMISTIC_WRITE);
-        if (member == null) {
-            throw ProblemException.notFound("No member with id " + memberId);
-        }
+        Member member = members.findForUpdate(memberId);
         access.requireMayAppoint(member, nomination.role());
         Appointment appointment = Appointment.nominate(member, nomination.body(), nomination.role(),
                 nomination.termStart(), nomination.termEnd(), caller.subject(), Instant.now());
@@ -115,11 +115,7 @@ public class AppointmentService {
     /** The member's appointments, latest term first (then by id), keyset-paginated. */
     @Transactional(TxType.SUPPORTS)
     public Page<Appointment> listForMember(UUID memberId, Integer requestedLimit, String cursor) {
-        Member member = em.find(Member.class, memberId);
-        if (member == null) {
-            throw ProblemException.notFound("No member with id " + memberId);
-        }
-        access.requireSelfOrManager(member);
+        members.visible(memberId);
         int limit = Page.limit(requestedLimit);
         List<String> after = Cursor.decode(cursor, 2);
         StringBuilder jpql = new StringBuilder("from Appointment a join fetch a.member m where m.id = :member");

@@ -4,11 +4,9 @@ import java.time.LocalDate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import org.clinicalsenate.commons.problem.ProblemException;
 import org.clinicalsenate.commons.security.Caller;
 import org.clinicalsenate.membership.domain.AppointmentBody;
 import org.clinicalsenate.membership.domain.Council;
@@ -19,7 +17,7 @@ import org.clinicalsenate.membership.domain.Senate;
 public class CouncilService {
 
     @Inject
-    EntityManager em;
+    SenateService senates;
 
     @Inject
     Rosters rosters;
@@ -29,13 +27,8 @@ public class CouncilService {
 
     /** The council today: for its senate's admins and chairs, assurance viewers and platform-admins. */
     public Council composition(String slug) {
-        Senate senate = em.find(Senate.class, slug);
-        if (senate == null) {
-            throw ProblemException.notFound("No senate with slug '" + slug + "'");
-        }
-        if (!caller.readsAllSenates()) {
-            caller.requireAdministers(slug);
-        }
+        Senate senate = senates.get(slug);
+        caller.requireReadsSenate(slug);
         LocalDate today = LocalDate.now();
         return Council.of(senate, rosters.serving(slug, AppointmentBody.COUNCIL, today), today);
     }

@@ -22,9 +22,7 @@ import org.clinicalsenate.commons.page.Cursor;
 import org.clinicalsenate.commons.page.Page;
 import org.clinicalsenate.commons.problem.ProblemException;
 import org.clinicalsenate.commons.security.Caller;
-import org.clinicalsenate.commons.security.Roles;
 import org.clinicalsenate.membership.domain.DeclarationRound;
-import org.clinicalsenate.membership.domain.Senate;
 import org.clinicalsenate.membership.service.Rosters.Return;
 import org.clinicalsenate.membership.service.Rosters.RoundReturn;
 
@@ -74,9 +72,12 @@ public class DeclarationRoundService {
     @Inject
     Rosters rosters;
 
+    @Inject
+    SenateService senates;
+
     /** One round per senate and year (409); from now on declarations of the senate's members count for the latest. */
     public RoundView open(String slug, DeclarationRoundCreate request) {
-        requireSenate(slug);
+        senates.get(slug);
         caller.requireAdministers(slug);
         DeclarationRound round = DeclarationRound.open(slug, request.getYear(), request.getDueDate(), caller.subject(),
                 Instant.now());
@@ -102,8 +103,8 @@ public class DeclarationRoundService {
     /** Latest year first, keyset-paginated by year (unique per senate). */
     @Transactional(TxType.SUPPORTS)
     public Page<RoundView> list(String slug, Integer requestedLimit, String cursor) {
-        requireSenate(slug);
-        requireReadsRoundsOf(slug);
+        senates.get(slug);
+        caller.requireReadsSenate(slug);
         int limit = Page.limit(requestedLimit);
         List<String> after = Cursor.decode(cursor, 1);
         StringBuilder jpql = new StringBuilder("from DeclarationRound r where r.senate = :senate");
@@ -156,7 +157,7 @@ public class DeclarationRoundService {
         if (round == null) {
             throw ProblemException.notFound("No declaration round with id " + id);
         }
-        requireReadsRoundsOf(round.senate);
+        caller.requireReadsSenate(round.senate);
         return round;
     }
 
@@ -168,19 +169,6 @@ public class DeclarationRoundService {
         return rounds.stream()
                 .map(r -> new RoundView(r, current.get(r.senate).id.equals(r.id), Counts.of(appointed.get(r.id), returns.get(r.id))))
                 .toList();
-    }
-
-    private void requireSenate(String slug) {
-        if (em.find(Senate.class, slug) == null) {
-            throw ProblemException.notFound("No senate with slug '" + slug + "'");
-        }
-    }
-
-    /** The senate's admins and chairs, platform-admins, and assurance viewers (who read every senate's counts). */
-    private void requireReadsRoundsOf(String senate) {
-        if (!caller.administers(senate) && !caller.hasRole(Roles.ASSURANCE_VIEWER)) {
-            throw ProblemException.forbidden("Your token does not give access to senate " + senate);
-        }
     }
 
     private static Map<String, Object> snapshot(DeclarationRound round) {

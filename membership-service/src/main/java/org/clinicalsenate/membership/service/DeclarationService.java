@@ -117,7 +117,7 @@ public class DeclarationService {
     @Transactional(TxType.SUPPORTS)
     public Declaration get(UUID id) {
         Declaration declaration = em.find(Declaration.class, id);
-        if (declaration == null || !access.seesContactDetails(em.find(Member.class, declaration.memberId))) {
+        if (declaration == null || !access.isSelfOrManager(em.find(Member.class, declaration.memberId))) {
             throw ProblemException.notFound("No declaration with id " + id);
         }
         return declaration;
@@ -159,7 +159,10 @@ public class DeclarationService {
                 .getResultList();
     }
 
-    /** One nil return per member and round: a second one would only be a duplicate. */
+    /**
+     * One nil return per member and round: a second one would only be a duplicate (a unique index
+     * settles two racing ones: the loser is a 409 too).
+     */
     private void requireFirstNilReturn(Member member, DeclarationRound round) {
         Long made = em.createQuery("""
                 select count(d) from Declaration d

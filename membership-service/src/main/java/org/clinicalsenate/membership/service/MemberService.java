@@ -48,6 +48,9 @@ public class MemberService {
     EntityManager em;
 
     @Inject
+    MemberLookup members;
+
+    @Inject
     MemberMapper mapper;
 
     @Inject
@@ -77,15 +80,14 @@ public class MemberService {
     /** A member the caller may not read is not found, so that their existence is not revealed. */
     @Transactional(TxType.SUPPORTS)
     public Member get(UUID id) {
-        Member member = find(id);
+        Member member = members.find(id);
         access.requireReadable(member);
         return member;
     }
 
     /** The member themself or their senate's admins; the audit entry names only the fields that changed. */
     public Member update(UUID id, String ifMatch, MemberUpdate request) {
-        Member member = find(id);
-        access.requireSelfOrManager(member);
+        Member member = members.visible(id);
         ETags.requireMatch(ifMatch, member.version);
         Map<String, Object> before = snapshot(member);
         String emailBefore = member.email;
@@ -165,14 +167,6 @@ public class MemberService {
         TypedQuery<Member> query = em.createQuery(jpql.toString(), Member.class).setMaxResults(limit + 1);
         parameters.forEach(query::setParameter);
         return Page.of(query.getResultList(), limit, m -> Cursor.encode(m.name, m.id.toString()));
-    }
-
-    private Member find(UUID id) {
-        Member member = em.find(Member.class, id);
-        if (member == null) {
-            throw ProblemException.notFound("No member with id " + id);
-        }
-        return member;
     }
 
     /** A LIKE pattern matching the text literally: its wildcards are escaped. */

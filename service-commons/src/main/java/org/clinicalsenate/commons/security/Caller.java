@@ -72,6 +72,17 @@ public class Caller {
                 || ((hasRole(Roles.SENATE_ADMIN) || hasRole(Roles.SENATE_CHAIR)) && senates().contains(senate));
     }
 
+    /**
+     * Reading a senate's records and counts: those who read every senate (platform-admins, assurance
+     * viewers, services) and the senate's admins and chairs. Which roles may call at all is the
+     * resource's {@code @RolesAllowed}.
+     */
+    public void requireReadsSenate(String senate) {
+        if (!readsAllSenates()) {
+            requireAdministers(senate);
+        }
+    }
+
     public void requireAdministers(String senate) {
         if (!administers(senate)) {
             throw ProblemException.forbidden("Your token does not give access to senate " + senate);
