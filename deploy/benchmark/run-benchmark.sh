@@ -18,5 +18,6 @@ if [[ ! -f "$jar" ]]; then
   ./mvnw -q -B package -DskipTests -pl deploy/benchmark -am
 fi
 
-# a small heap that never grows mid-run: the generator's own pauses would count as latency
-exec "$java" -Xms256m -Xmx256m -XX:+UseParallelGC -jar "$jar" "$@"
+# a small heap that never grows mid-run (the generator's own pauses would count as latency);
+# quiet SLF4J: jose4j (token signing) finds no logging backend, and needs none
+exec "$java" -Xms256m -Xmx256m -XX:+UseParallelGC -Dslf4j.internal.verbosity=ERROR -jar "$jar" "$@"

@@ -86,13 +86,19 @@ public final class Benchmark {
             return 0;
         }
         Endpoints endpoints = new Endpoints(seeder.activeSenates(), seeder.panels(64, options.panelSize));
-        try (LoadGenerator load = new LoadGenerator(REQUEST_TIMEOUT)) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("membership-service", Loopback.port(options.membershipUrl));
+        ports.put("review-service", Loopback.port(options.reviewUrl));
+        ports.put("notification-service", Loopback.port(options.notificationUrl));
+        Platform platform = Platform.find(ports, Loopback.port(options.pgUrl));
+        CpuMeter cpu = new CpuMeter(platform);
+        try (LoadGenerator load = new LoadGenerator(REQUEST_TIMEOUT, cpu)) {
             Map<String, Integer> responseBytes = sanityCheck(load, endpoints);
-            Report report = new Report(runId, options, seeder.volume(), responseBytes);
-            try (RssSampler rss = RssSampler.start(SERVICES)) {
+            Report report = new Report(runId, options, seeder.volume(), responseBytes, platform, quietCheck(cpu));
+            try (RssSampler rss = RssSampler.start(platform)) {
                 measure(load, endpoints, report);
                 Map<String, Long> peakKb = rss.peakKb();
-                report.memory(rss.processes(), peakKb);
+                report.memory(peakKb);
                 judgeMemory(report, peakKb);
             }
             long created = seeder.createdInRun(runId);
@@ -114,10 +120,21 @@ public final class Benchmark {
         }
     }
 
-    /** The phases, one after the other; about 3.5 minutes with the default durations. */
+    /** The phases, one after the other; about 4 minutes with the default durations. */
     private void measure(LoadGenerator load, Endpoints endpoints, Report report) {
-        List<Endpoint> lists = List.of(endpoints.register, endpoints.senates, endpoints.members, endpoints.adviceRequests);
+        List<Endpoint> lists = List.of(endpoints.register, endpoints.senates, endpoints.members, endpoints.adviceRequests)
+                .stream().filter(this::selected).toList();
 
+        if (!options.warmupAll.isZero()) {
+            // one warm-up of every read first, so that no phase pays for another's JIT compilation
+            List<Endpoint> reads = List.of(endpoints.health, endpoints.register, endpoints.senates, endpoints.members,
+                    endpoints.adviceRequests, endpoints.conflictCheck);
+            Endpoint mixed = new Endpoint("warm-up", "every read", n -> reads.get((int) (n % reads.size()))
+                    .request().apply(n / reads.size()));
+            System.out.printf(Locale.ROOT, "  warm-up:        every read, round robin (%d workers, %s s) ...%n",
+                    options.workers, Report.seconds(options.warmupAll.toMillis()));
+            load.closedLoop(mixed, options.workers, Duration.ZERO, options.warmupAll);
+        }
         PhaseResult health = closedLoop(load, endpoints.health);
         report.closedLoop(health);
         Map<Endpoint, PhaseResult> maxima = new LinkedHashMap<>();
@@ -143,22 +160,31 @@ public final class Benchmark {
             judgeP99(report, result, String.format(Locale.ROOT, "%s: p99 at half its max (%.0f req/s)", endpoint.label(),
                     rate), LIST_P99_MILLIS);
         }
-        PhaseResult conflicts = openLoop(load, endpoints.conflictCheck, options.conflictRate);
-        report.openLoop(conflicts);
-        judgeP99(report, conflicts, String.format(Locale.ROOT, "conflict check of a %d-member panel: p99 at %.0f req/s",
-                options.panelSize, options.conflictRate), CONFLICT_CHECK_P99_MILLIS);
-        PhaseResult creates = openLoop(load, endpoints.createAdviceRequest, options.createRate);
-        report.openLoop(creates);
-        judgeP99(report, creates, String.format(Locale.ROOT, "create an advice request: p99 at %.0f req/s",
-                options.createRate), CREATE_P99_MILLIS);
+        if (selected(endpoints.conflictCheck)) {
+            PhaseResult conflicts = openLoop(load, endpoints.conflictCheck, options.conflictRate);
+            report.openLoop(conflicts);
+            judgeP99(report, conflicts, String.format(Locale.ROOT, "conflict check of a %d-member panel: p99 at %.0f req/s",
+                    options.panelSize, options.conflictRate), CONFLICT_CHECK_P99_MILLIS);
+        }
+        if (selected(endpoints.createAdviceRequest)) {
+            PhaseResult creates = openLoop(load, endpoints.createAdviceRequest, options.createRate);
+            report.openLoop(creates);
+            judgeP99(report, creates, String.format(Locale.ROOT, "create an advice request: p99 at %.0f req/s",
+                    options.createRate), CREATE_P99_MILLIS);
+        }
+    }
+
+    /** Whether --only (if given) names the endpoint; the health baseline always runs. */
+    private boolean selected(Endpoint endpoint) {
+        return options.only.isEmpty() || options.only.contains(endpoint.name());
     }
 
     private PhaseResult closedLoop(LoadGenerator load, Endpoint endpoint) {
         System.out.printf(Locale.ROOT, "  max throughput: %-32s (%d workers, %s s + %s s) ... ", endpoint.label(),
                 options.workers, Report.seconds(options.warmup.toMillis()), Report.seconds(options.measure.toMillis()));
         PhaseResult result = load.closedLoop(endpoint, options.workers, options.warmup, options.measure);
-        System.out.printf(Locale.ROOT, "%.0f req/s, p99 %.1f ms%s%n", result.throughput(), result.latencies().p99Millis(),
-                errorsNote(result.errorCount()));
+        System.out.printf(Locale.ROOT, "%.0f req/s, p99 %.1f ms%s%s%n", result.throughput(),
+                result.latencies().p99Millis(), errorsNote(result.errorCount()), cpuNote(result));
         return result;
     }
 
@@ -166,8 +192,9 @@ public final class Benchmark {
         System.out.printf(Locale.ROOT, "  constant rate:  %-32s (%.0f req/s, %s s + %s s) ... ", endpoint.label(), rate,
                 Report.seconds(options.openWarmup.toMillis()), Report.seconds(options.openMeasure.toMillis()));
         PhaseResult result = load.openLoop(endpoint, rate, options.senders, options.openWarmup, options.openMeasure);
-        System.out.printf(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms, max %.1f ms%s%n", result.latencies().p50Millis(),
-                result.latencies().p99Millis(), result.latencies().maxMillis(), errorsNote(result.errorCount()));
+        System.out.printf(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms, max %.1f ms%s%s%n", result.latencies().p50Millis(),
+                result.latencies().p99Millis(), result.latencies().maxMillis(), errorsNote(result.errorCount()),
+                cpuNote(result));
         return result;
     }
 
@@ -191,6 +218,17 @@ public final class Benchmark {
                         kb <= RSS_LIMIT_MIB * 1024 ? Report.Verdict.PASS : Report.Verdict.FAIL);
             }
         }
+    }
+
+    /** Cores the rest of the machine uses while the platform idles, over two seconds. */
+    private static Map<String, Double> quietCheck(CpuMeter cpu) throws InterruptedException {
+        CpuMeter.Snapshot from = cpu.snapshot();
+        Thread.sleep(2000);
+        Map<String, Double> cores = CpuMeter.cores(from, cpu.snapshot());
+        System.out.printf(Locale.ROOT, "Before the load: other processes use %.2f cores%s%n",
+                cores.getOrDefault(CpuMeter.OTHER, 0.0),
+                cores.getOrDefault(CpuMeter.OTHER, 0.0) > Report.DISTURBING_CORES ? " (the machine is not quiet)" : "");
+        return cores;
     }
 
     /** Each endpoint once before any load: a harness or seed problem stops the run here, not in the report. */
@@ -230,6 +268,16 @@ public final class Benchmark {
         } catch (JsonProcessingException e) {
             return "";
         }
+    }
+
+    /** The cores used in the window, e.g. " [membership-service 1.52, postgres 0.31, generator 0.12, other 0.01]". */
+    private static String cpuNote(PhaseResult result) {
+        if (result.cpuCores().isEmpty()) {
+            return "";
+        }
+        StringBuilder note = new StringBuilder(" [cpu");
+        result.cpuCores().forEach((who, cores) -> note.append(String.format(Locale.ROOT, " %s %.2f", who, cores)));
+        return note.append(']').toString();
     }
 
     private static String errorsNote(int errors) {

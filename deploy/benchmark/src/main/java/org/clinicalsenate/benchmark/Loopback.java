@@ -28,6 +28,16 @@ final class Loopback {
         return url;
     }
 
+    /** The port of an http or jdbc:postgresql URL (PostgreSQL's 5432 when it names none). */
+    static int port(String url) {
+        String plain = url.startsWith("jdbc:") ? url.substring(5) : url;
+        URI uri = URI.create(plain);
+        if (uri.getPort() > 0) {
+            return uri.getPort();
+        }
+        return plain.startsWith("postgresql:") ? 5432 : "https".equals(uri.getScheme()) ? 443 : 80;
+    }
+
     /** A {@code jdbc:postgresql://host:port/...} URL on loopback; otherwise IllegalArgumentException. */
     static String requireJdbc(String url) {
         String prefix = "jdbc:postgresql://";

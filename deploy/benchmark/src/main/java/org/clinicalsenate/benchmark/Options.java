@@ -12,7 +12,7 @@ final class Options {
 
             Against the running local platform (./run.sh): seeds the volume of DESIGN.md section 6 into
             its databases (once), measures each performance target with a load generator and writes
-            a pass/fail report. About 3.5 minutes with the defaults. Exit status: 0 every target met,
+            a pass/fail report. About 4 minutes with the defaults. Exit status: 0 every target met,
             1 a target missed (or a request failed), 2 the benchmark itself could not run.
 
             What to do:
@@ -24,12 +24,14 @@ final class Options {
             Where (loopback only):
               --membership-url URL       default http://127.0.0.1:8081
               --review-url URL           default http://127.0.0.1:8082
+              --notification-url URL     default http://127.0.0.1:8083 (only its process's memory is measured)
               --issuer-url URL           the local issuer the services trust (default http://127.0.0.1:8090/realms/local)
               --pg-url JDBC_URL          the platform's PostgreSQL server (default jdbc:postgresql://127.0.0.1:5433/)
               --pg-user USER             default postgres (no password: --pg-password)
               --out FILE                 the report (default deploy/benchmark/results/latest.md)
 
             How (times in seconds):
+              --warmup-all S             first, every read endpoint in turn, not measured (default 15; 0: none)
               --warmup S                 closed-loop warm-up per endpoint (default 5)
               --measure S                closed-loop measured window per endpoint (default 10)
               --workers N                closed-loop concurrent workers (default 8)
@@ -39,6 +41,9 @@ final class Options {
               --conflict-rate R          conflict checks per second (default 40)
               --create-rate R            advice requests created per second (default 20)
               --panel-size N             members per conflict-check panel (default 20)
+              --only NAMES               only these phases, comma-separated, e.g. register,members (names:
+                                         register, senates, members, advice-requests, conflict-check,
+                                         create-advice-request; the health baseline always runs)
 
             Volume (first seed only):
               --members N                default 5000
@@ -55,11 +60,13 @@ final class Options {
     boolean help;
     String membershipUrl = "http://127.0.0.1:8081";
     String reviewUrl = "http://127.0.0.1:8082";
+    String notificationUrl = "http://127.0.0.1:8083";
     String issuerUrl = "http://127.0.0.1:8090/realms/local";
     String pgUrl = "jdbc:postgresql://127.0.0.1:5433/";
     String pgUser = "postgres";
     String pgPassword = "";
     Path out = Path.of("deploy/benchmark/results/latest.md");
+    Duration warmupAll = Duration.ofSeconds(15);
     Duration warmup = Duration.ofSeconds(5);
     Duration measure = Duration.ofSeconds(10);
     int workers = 8;
@@ -69,6 +76,7 @@ final class Options {
     double conflictRate = 40;
     double createRate = 20;
     int panelSize = 20;
+    java.util.Set<String> only = java.util.Set.of();
     int members = Seeder.Volume.DESIGN.members();
     int declarationsPerMember = Seeder.Volume.DESIGN.declarationsPerMember();
     int adviceRequests = Seeder.Volume.DESIGN.adviceRequests();
@@ -90,11 +98,14 @@ final class Options {
                 case "--no-seed" -> o.seed = false;
                 case "--membership-url" -> o.membershipUrl = Loopback.requireHttp(value != null ? value : next(args, ++i, arg));
                 case "--review-url" -> o.reviewUrl = Loopback.requireHttp(value != null ? value : next(args, ++i, arg));
+                case "--notification-url" ->
+                    o.notificationUrl = Loopback.requireHttp(value != null ? value : next(args, ++i, arg));
                 case "--issuer-url" -> o.issuerUrl = value != null ? value : next(args, ++i, arg);
                 case "--pg-url" -> o.pgUrl = Loopback.requireJdbc(value != null ? value : next(args, ++i, arg));
                 case "--pg-user" -> o.pgUser = value != null ? value : next(args, ++i, arg);
                 case "--pg-password" -> o.pgPassword = value != null ? value : next(args, ++i, arg);
                 case "--out" -> o.out = Path.of(value != null ? value : next(args, ++i, arg));
+                case "--warmup-all" -> o.warmupAll = seconds(value != null ? value : next(args, ++i, arg), arg, true);
                 case "--warmup" -> o.warmup = seconds(value != null ? value : next(args, ++i, arg), arg, true);
                 case "--measure" -> o.measure = seconds(value != null ? value : next(args, ++i, arg), arg, false);
                 case "--workers" -> o.workers = positive(value != null ? value : next(args, ++i, arg), arg);
@@ -104,6 +115,7 @@ final class Options {
                 case "--conflict-rate" -> o.conflictRate = rate(value != null ? value : next(args, ++i, arg), arg);
                 case "--create-rate" -> o.createRate = rate(value != null ? value : next(args, ++i, arg), arg);
                 case "--panel-size" -> o.panelSize = positive(value != null ? value : next(args, ++i, arg), arg);
+                case "--only" -> o.only = java.util.Set.of((value != null ? value : next(args, ++i, arg)).split(","));
                 case "--members" -> o.members = positive(value != null ? value : next(args, ++i, arg), arg);
                 case "--declarations-per-member" ->
                     o.declarationsPerMember = positive(value != null ? value : next(args, ++i, arg), arg);

@@ -28,22 +28,29 @@ final class Report {
     record Target(String what, String measured, String limit, Verdict verdict) {
     }
 
+    /** More cores than this used by other processes during a window makes its figures doubtful. */
+    static final double DISTURBING_CORES = 0.2;
+
     private final String runId;
     private final Options options;
     private final Map<String, Long> volume;
     private final Map<String, Integer> responseBytes;
+    private final Platform platform;
+    private final Map<String, Double> beforeLoad;
     private final List<Target> targets = new ArrayList<>();
     private final List<PhaseResult> closed = new ArrayList<>();
     private final List<PhaseResult> open = new ArrayList<>();
-    private final Map<String, RssSampler.ServiceProcess> processes = new LinkedHashMap<>();
     private final Map<String, Long> peakRssKb = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
 
-    Report(String runId, Options options, Map<String, Long> volume, Map<String, Integer> responseBytes) {
+    Report(String runId, Options options, Map<String, Long> volume, Map<String, Integer> responseBytes,
+            Platform platform, Map<String, Double> beforeLoad) {
         this.runId = runId;
         this.options = options;
         this.volume = volume;
         this.responseBytes = responseBytes;
+        this.platform = platform;
+        this.beforeLoad = beforeLoad;
     }
 
     void target(String what, String measured, String limit, Verdict verdict) {
@@ -58,8 +65,7 @@ final class Report {
         open.add(result);
     }
 
-    void memory(Map<String, RssSampler.ServiceProcess> found, Map<String, Long> peaks) {
-        processes.putAll(found);
+    void memory(Map<String, Long> peaks) {
         peakRssKb.putAll(peaks);
     }
 
@@ -79,15 +85,25 @@ final class Report {
         md.append(String.format("Run `%s`, %s. **%d met, %d missed**%s.%n%n", runId,
                 ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.ROOT)), met, missed,
                 missed == 0 ? "" : " (a phase with any failed request counts as missed)"));
+        List<PhaseResult> disturbed = phases().stream().filter(r -> r.otherCores() > DISTURBING_CORES).toList();
+        if (!disturbed.isEmpty()) {
+            md.append(String.format(Locale.ROOT, "**Disturbed:** other processes on the machine used up to %.2f cores"
+                    + " during %d of the %d measured windows (see the CPU table): those figures are not the platform's"
+                    + " own; run again on a quiet machine.%n%n",
+                    disturbed.stream().mapToDouble(PhaseResult::otherCores).max().orElse(0), disturbed.size(),
+                    phases().size()));
+        }
         md.append("## Machine\n\n");
         Machine.facts().forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
-        processes.values().forEach(p -> md.append("- ").append(p.service()).append(" (pid ").append(p.pid())
+        platform.services().values().forEach(p -> md.append("- ").append(p.service()).append(" (pid ").append(p.pid())
                 .append(") JVM options: `").append(p.jvmOptions().isEmpty() ? "(none)" : String.join(" ", p.jvmOptions()))
                 .append("`\n"));
         md.append("- volume in the databases: ").append(volume.entrySet().stream()
                 .map(e -> String.format(Locale.ROOT, "%,d %s", e.getValue(), e.getKey())).collect(Collectors.joining(", ")))
                 .append('\n');
-        md.append("- load generator on the same machine (it shares the cores with the services and PostgreSQL)\n\n");
+        md.append("- load generator on the same machine (it shares the cores with the services and PostgreSQL)\n");
+        md.append(String.format(Locale.ROOT, "- other processes before the load: %.2f cores%n%n",
+                beforeLoad.getOrDefault(CpuMeter.OTHER, 0.0)));
 
         md.append("## Targets\n\n| target | measured | limit | result |\n|---|---|---|---|\n");
         targets.forEach(t -> md.append("| ").append(t.what()).append(" | ").append(t.measured()).append(" | ")
@@ -118,9 +134,22 @@ final class Report {
                     r.maxSendLagMillis()));
         }
 
+        List<String> columns = CpuMeter.columns(platform);
+        md.append("\n## CPU in each measured window (cores; 1.00 = one core busy throughout)\n\n| phase | ")
+                .append(String.join(" | ", columns)).append(" |\n|---|").append("---|".repeat(columns.size())).append('\n');
+        for (PhaseResult r : phases()) {
+            md.append("| ").append(r.endpoint().label()).append(r.closedLoop() ? " (max)" : String.format(Locale.ROOT,
+                    " (%.0f/s)", r.targetRate()));
+            for (String column : columns) {
+                Double cores = r.cpuCores().get(column);
+                md.append(" | ").append(cores == null ? "-" : String.format(Locale.ROOT, "%.2f", cores));
+            }
+            md.append(" |\n");
+        }
+
         md.append("\n## Memory (peak RSS of each service process during the load, sampled every 0.5 s)\n\n");
         md.append("| service | pid | peak RSS MiB |\n|---|---|---|\n");
-        processes.values().forEach(p -> md.append(String.format(Locale.ROOT, "| %s | %d | %s |%n", p.service(), p.pid(),
+        platform.services().values().forEach(p -> md.append(String.format(Locale.ROOT, "| %s | %d | %s |%n", p.service(), p.pid(),
                 peakRssKb.containsKey(p.service()) ? String.format(Locale.ROOT, "%.0f", peakRssKb.get(p.service()) / 1024.0)
                         : "-")));
 
@@ -129,6 +158,12 @@ final class Report {
             notes.forEach(n -> md.append("- ").append(n).append('\n'));
         }
         return md.toString();
+    }
+
+    private List<PhaseResult> phases() {
+        List<PhaseResult> all = new ArrayList<>(closed);
+        all.addAll(open);
+        return all;
     }
 
     void write(Path file) throws IOException {
