@@ -19,8 +19,8 @@ import java.util.List;
  * <li>declarations: {@code declarationsPerMember} each, all four categories, counterparties over
  * 300 trusts and the senates' ICBs; numbers 1-3 are the member's return in the current round (one
  * member in five has not made it; one in seventeen made a nil return), 4-6 the previous year's,
- * 7-8 the year before's, the rest outside any round; about 85% published, 10% of the current
- * round pending, 5% withheld; a fifth have two versions; older interests have mostly ended.</li>
+ * 7-8 the year before's, the rest outside any round; about 92% published, 3% pending (in the
+ * current round), 5% withheld; a fifth have two versions; older interests have mostly ended.</li>
  * </ul>
  */
 final class SeedSql {
