@@ -20,6 +20,14 @@ class LoopbackTest {
     }
 
     @Test
+    void portsOfServicesAndDatabases() {
+        assertThat(Loopback.port("http://127.0.0.1:8081")).isEqualTo(8081);
+        assertThat(Loopback.port("jdbc:postgresql://127.0.0.1:5433/")).isEqualTo(5433);
+        assertThat(Loopback.port("jdbc:postgresql://localhost/membership")).isEqualTo(5432);
+        assertThat(Loopback.port("http://localhost/")).isEqualTo(80);
+    }
+
+    @Test
     void servicesOnThisMachineOnly() {
         assertThat(Loopback.requireHttp("http://127.0.0.1:8081")).isEqualTo("http://127.0.0.1:8081");
         assertThat(Loopback.requireHttp("http://localhost:8082/")).isNotNull();
