@@ -127,6 +127,30 @@ class ConflictCheckApiTest {
     }
 
     @Test
+    void aPanelFromSeveralSenatesIsCheckedAgainstEachMembersOwnSenatesCurrentRound() {
+        String north = "conflicts-panel-north";
+        fixtures.endedSenate(north);
+        UUID northRound = fixtures.round(north, 2026, LocalDate.of(2026, 12, 31));
+        String south = "conflicts-panel-south";
+        fixtures.endedSenate(south);
+        UUID southLastYear = fixtures.round(south, 2025, LocalDate.of(2025, 12, 31));
+        UUID southRound = fixtures.round(south, 2026, LocalDate.of(2026, 12, 31));
+        String withoutRounds = "conflicts-panel-none";
+        fixtures.endedSenate(withoutRounds);
+
+        UUID returnedNorth = returned(north, northRound, "Nora North");
+        UUID returnedSouth = returned(south, southRound, "Sam South");
+        UUID returnedLastYearOnly = returned(south, southLastYear, "Stan Stale");
+        UUID noRoundYet = fixtures.member(withoutRounds, "Nia Noround", "nursing", null);
+
+        as(Tokens.service("review-service")).body(review(List.of(returnedNorth, returnedSouth, returnedLastYearOnly,
+                noRoundYet))).post("/conflict-checks").then().statusCode(200)
+                .body("results.outcome", contains("CLEAR", "CLEAR", "UNDECLARED", "CLEAR"))
+                .body("results[2].reasons[0].message", equalTo(
+                        "Made no declaration (nor a nil return) in the conflicts-panel-south 2026 round, due 2026-12-31"));
+    }
+
+    @Test
     void withoutADateTheCheckIsForToday() {
         String senate = "conflicts-today";
         fixtures.endedSenate(senate);

@@ -31,10 +31,11 @@ import org.clinicalsenate.membership.domain.Member;
 import org.clinicalsenate.membership.domain.MemberAccess;
 
 /**
- * Conflict checks for review panels. Nothing is stored. A panel is answered with a fixed number of
- * index-backed queries: its members by id, their declarations naming the organisations (index
- * {@code declaration_by_member_counterparty}), and the current round and its returns for each of
- * their senates.
+ * Conflict checks for review panels. Nothing is stored. A panel is answered with four
+ * index-backed queries whatever its size and however many senates its members come from: its
+ * members by id, their declarations naming the organisations (index
+ * {@code declaration_by_member_counterparty}), the current rounds of their senates, and their
+ * returns in those rounds.
  */
 @ApplicationScoped
 @Transactional(TxType.SUPPORTS)
@@ -126,15 +127,23 @@ public class ConflictCheckService {
 
     /** For each member who has made no return in their senate's current round, that round. */
     private Map<UUID, DeclarationRound> outstandingInCurrentRound(Collection<Member> members) {
-        Map<String, List<UUID>> bySenate = members.stream()
-                .collect(Collectors.groupingBy(m -> m.senate, Collectors.mapping(m -> m.id, Collectors.toList())));
+        Map<String, DeclarationRound> rounds = rosters.currentRounds(
+                members.stream().map(m -> m.senate).collect(Collectors.toSet()));
+        Map<UUID, DeclarationRound> roundOfMember = new HashMap<>();
+        Map<UUID, UUID> roundIdOfMember = new HashMap<>();
+        for (Member member : members) {
+            DeclarationRound round = rounds.get(member.senate);
+            if (round != null) {
+                roundOfMember.put(member.id, round);
+                roundIdOfMember.put(member.id, round.id);
+            }
+        }
         Map<UUID, DeclarationRound> outstanding = new HashMap<>();
-        rosters.currentRounds(bySenate.keySet()).forEach((senate, round) ->
-                rosters.returns(round.id, bySenate.get(senate)).forEach((memberId, roundReturn) -> {
-                    if (roundReturn.status() == Rosters.Return.OUTSTANDING) {
-                        outstanding.put(memberId, round);
-                    }
-                }));
+        rosters.returns(roundIdOfMember).forEach((memberId, roundReturn) -> {
+            if (roundReturn.status() == Rosters.Return.OUTSTANDING) {
+                outstanding.put(memberId, roundOfMember.get(memberId));
+            }
+        });
         return outstanding;
     }
 }
