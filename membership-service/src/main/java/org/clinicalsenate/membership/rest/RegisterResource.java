@@ -1,5 +1,6 @@
 package org.clinicalsenate.membership.rest;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
@@ -14,8 +15,13 @@ import org.clinicalsenate.api.membership.RegisterApi;
 import org.clinicalsenate.api.membership.model.Register;
 import org.clinicalsenate.commons.problem.ProblemException;
 import org.clinicalsenate.commons.problem.ProblemType;
+import org.clinicalsenate.membership.domain.PublishedRegister;
 import org.clinicalsenate.membership.mapping.RegisterMapper;
+import org.clinicalsenate.membership.service.RegisterCache;
 import org.clinicalsenate.membership.service.RegisterService;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 public class RegisterResource implements RegisterApi {
 
@@ -29,10 +35,16 @@ public class RegisterResource implements RegisterApi {
     @Inject
     RegisterMapper mapper;
 
+    @Inject
+    RegisterCache cache;
+
+    @Inject
+    ObjectMapper json;
+
     @Context
     Request request;
 
-    /** Request.selectVariant adds {@code Vary: Accept} itself. */
+    /** Request.selectVariant adds {@code Vary: Accept} itself. The rendered register is cached (RegisterCache). */
     @Override
     @PermitAll
     public Response getRegister(String slug) {
@@ -41,13 +53,26 @@ public class RegisterResource implements RegisterApi {
             throw new ProblemException(ProblemType.NOT_ACCEPTABLE,
                     "None of the accepted media types can be produced: ask for application/json or text/csv");
         }
-        Register register = mapper.toApi(registers.register(slug));
-        if (variant.getMediaType().isCompatible(RegisterCsv.MEDIA_TYPE)) {
-            return Response.ok(RegisterCsv.write(register), RegisterCsv.MEDIA_TYPE)
-                    .header("Content-Disposition",
-                            "attachment; filename=\"" + slug + "-register-" + register.getAsOf() + ".csv\"")
+        boolean csv = variant.getMediaType().isCompatible(RegisterCsv.MEDIA_TYPE);
+        LocalDate today = PublishedRegister.today();
+        byte[] body = cache.get(slug, today, csv ? "csv" : "json", () -> render(slug, csv));
+        if (csv) {
+            return Response.ok(body, RegisterCsv.MEDIA_TYPE)
+                    .header("Content-Disposition", "attachment; filename=\"" + slug + "-register-" + today + ".csv\"")
                     .build();
         }
-        return Response.ok(register, MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private byte[] render(String slug, boolean csv) {
+        Register register = mapper.toApi(registers.register(slug));
+        if (csv) {
+            return RegisterCsv.write(register);
+        }
+        try {
+            return json.writeValueAsBytes(register);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the register of " + slug, e);
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -23,7 +24,10 @@ import org.clinicalsenate.commons.security.Caller;
 
 import io.quarkus.arc.Arc;
 
-/** Writes and reads the audit log. Writing joins the caller's transaction, so a rolled-back change leaves no entry. */
+/**
+ * Writes and reads the audit log. Writing joins the caller's transaction, so a rolled-back change
+ * leaves no entry; each entry is also announced as an {@link Audited} event.
+ */
 @ApplicationScoped
 public class AuditLog {
 
@@ -32,6 +36,9 @@ public class AuditLog {
 
     @Inject
     Caller caller;
+
+    @Inject
+    Event<Audited> audited;
 
     @Transactional(TxType.MANDATORY)
     public void record(String action, String entityType, String entityId, String senate, Map<String, Object> changes) {
@@ -44,6 +51,7 @@ public class AuditLog {
         record.occurredAt = Instant.now();
         record.changes = changes;
         em.persist(record);
+        audited.fire(new Audited(action, entityType, entityId, senate));
     }
 
     /**
