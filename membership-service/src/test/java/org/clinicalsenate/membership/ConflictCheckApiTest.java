@@ -16,12 +16,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
-import javax.sql.DataSource;
-
 import jakarta.inject.Inject;
 
 import org.clinicalsenate.testing.Tokens;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,14 +30,7 @@ class ConflictCheckApiTest {
     private static final LocalDate DAY = LocalDate.of(2026, 11, 23);
 
     @Inject
-    DataSource dataSource;
-
     MembershipFixtures fixtures;
-
-    @BeforeEach
-    void setUp() {
-        fixtures = new MembershipFixtures(dataSource);
-    }
 
     private static Map<String, Object> review(List<UUID> members) {
         return Map.of("memberIds", members, "organisations", List.of("RHM"), "area", List.of("QRL"), "date", DAY.toString());

@@ -22,12 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import jakarta.inject.Inject;
 
 import org.clinicalsenate.testing.Tokens;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,14 +37,7 @@ class DeclarationApiTest {
     private static final LocalDate TODAY = LocalDate.now();
 
     @Inject
-    DataSource dataSource;
-
     MembershipFixtures fixtures;
-
-    @BeforeEach
-    void fixtures() {
-        fixtures = new MembershipFixtures(dataSource);
-    }
 
     @Test
     void aMemberDeclaresAnInterestThatCountsForTheOpenRoundAndIsAudited() {

@@ -14,8 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import javax.sql.DataSource;
-
 import jakarta.inject.Inject;
 
 import org.clinicalsenate.membership.service.DeclarationReminders;
@@ -36,18 +34,15 @@ class DeclarationRemindersTest {
     private static final LocalDate DUE = TODAY.plusDays(30);
 
     @Inject
-    DataSource dataSource;
-
-    @Inject
     DeclarationReminders reminders;
 
+    @Inject
     MembershipFixtures fixtures;
     String senate;
     UUID round;
 
     @BeforeEach
     void aSenateWithAnOpenRound() {
-        fixtures = new MembershipFixtures(dataSource);
         senate = fixtures.senate("reminders");
         round = fixtures.round(senate, DUE.getYear(), DUE);
     }

@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import jakarta.inject.Inject;
 
 import org.clinicalsenate.testing.Tokens;
@@ -33,8 +31,6 @@ class DeclarationReviewTest {
     private static final LocalDate TODAY = LocalDate.now();
 
     @Inject
-    DataSource dataSource;
-
     MembershipFixtures fixtures;
     String senate;
     UUID member;
@@ -42,7 +38,6 @@ class DeclarationReviewTest {
 
     @BeforeEach
     void aDeclarationAwaitingReview() {
-        fixtures = new MembershipFixtures(dataSource);
         senate = fixtures.senate("review");
         member = fixtures.member(senate, "Reviewed Member", "medicine", "RHM");
         declaration = declare(Tokens.member(member.toString()), member, financialInterest("RHM", TODAY));

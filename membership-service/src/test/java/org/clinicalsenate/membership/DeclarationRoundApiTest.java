@@ -22,12 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import jakarta.inject.Inject;
 
 import org.clinicalsenate.testing.Tokens;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,14 +38,7 @@ class DeclarationRoundApiTest {
     private static final int YEAR = TODAY.getYear();
 
     @Inject
-    DataSource dataSource;
-
     MembershipFixtures fixtures;
-
-    @BeforeEach
-    void fixtures() {
-        fixtures = new MembershipFixtures(dataSource);
-    }
 
     private UUID appointed(String senate, String name, String body) {
         UUID member = fixtures.member(senate, name, "medicine", null);

@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import jakarta.inject.Inject;
 
 import org.clinicalsenate.testing.Tokens;
@@ -35,8 +33,6 @@ import io.restassured.response.Response;
 class MeetingDeclarationApiTest {
 
     @Inject
-    DataSource dataSource;
-
     MembershipFixtures fixtures;
     String senate;
     UUID member;
@@ -44,7 +40,6 @@ class MeetingDeclarationApiTest {
 
     @BeforeEach
     void aMemberAndAMeeting() {
-        fixtures = new MembershipFixtures(dataSource);
         senate = fixtures.senate("meeting");
         member = fixtures.member(senate, "Meeting Member", "medicine", "RHM");
         meeting = "council-" + UUID.randomUUID();

@@ -25,8 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import jakarta.inject.Inject;
 
 import org.clinicalsenate.testing.Tokens;
@@ -39,7 +37,7 @@ import io.restassured.specification.RequestSpecification;
 class MemberApiTest {
 
     @Inject
-    DataSource db;
+    MembershipFixtures fixtures;
 
     /** A word no other test's member names contain, to search this test's members by name. */
     private static String unique() {
@@ -261,7 +259,6 @@ class MemberApiTest {
         String nurse = member(senate, "Nurse " + word, "nursing", "R1F");
         String chair = member(senate, "Chair " + word, "public-health", "RHM");
         String other = member(otherSenate, "Other " + word, "medicine", "RHM");
-        MembershipFixtures fixtures = new MembershipFixtures(db);
         LocalDate today = LocalDate.now();
         fixtures.appointment(UUID.fromString(medic), senate, "council", "member", today.minusYears(1), today.plusYears(1));
         fixtures.appointment(UUID.fromString(nurse), senate, "assembly", "member", today.minusYears(1), today.plusYears(1));

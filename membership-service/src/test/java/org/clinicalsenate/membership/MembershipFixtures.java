@@ -10,20 +10,21 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
 import org.clinicalsenate.testing.Sql;
 
 /**
  * Test data written straight into the service's real PostgreSQL, for tests of one feature that
  * need records of another (e.g. the register needs members, appointments and declarations).
- * Inject the DataSource in a @QuarkusTest and pass it here.
+ * A @QuarkusTest injects it.
  */
-public final class MembershipFixtures {
+@ApplicationScoped
+public class MembershipFixtures {
 
-    private final DataSource db;
-
-    public MembershipFixtures(DataSource db) {
-        this.db = db;
-    }
+    @Inject
+    DataSource db;
 
     public UUID member(String senate, String name, String profession, String employerOdsCode) {
         UUID id = UUID.randomUUID();

@@ -16,8 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import jakarta.inject.Inject;
 
 import org.clinicalsenate.membership.domain.PublishedRegister;
@@ -35,14 +33,11 @@ class RegisterApiTest {
     private static final String REVIEW_NOTE = "Discussed with the Medical Director in confidence";
 
     @Inject
-    DataSource dataSource;
-
     MembershipFixtures fixtures;
     LocalDate today;
 
     @BeforeEach
     void setUp() {
-        fixtures = new MembershipFixtures(dataSource);
         today = PublishedRegister.today();
     }
 

@@ -42,9 +42,11 @@ class RegisterCacheTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    MembershipFixtures fixtures;
+
     @Test
     void aChangeThroughTheApiShowsAtOnceAndOneFromElsewhereOnceTheRenderingExpires() throws InterruptedException {
-        MembershipFixtures fixtures = new MembershipFixtures(dataSource);
         String senate = fixtures.senate("cached-register");
         LocalDate today = PublishedRegister.today();
         UUID chair = fixtures.member(senate, "Dr Ada Cole", "medicine", "RHM");

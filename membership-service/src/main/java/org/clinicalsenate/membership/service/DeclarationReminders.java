@@ -14,6 +14,7 @@ import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 
 import org.clinicalsenate.commons.outbox.Outbox;
+import org.clinicalsenate.commons.scheduling.SkipWhenOff;
 import org.clinicalsenate.membership.config.DeclarationReminderConfig;
 import org.clinicalsenate.membership.domain.DeclarationRound;
 import org.clinicalsenate.membership.domain.ReminderSchedule;
@@ -24,7 +25,6 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.scheduler.ScheduledExecution;
 
 /**
  * Reminds the members still outstanding in their senate's current round, through the outbox
@@ -125,16 +125,13 @@ public class DeclarationReminders {
 
     /** Skips the job where it is switched off, and while the application starts or stops. */
     @Singleton
-    public static class RemindersDisabled implements Scheduled.SkipPredicate {
+    public static class RemindersDisabled extends SkipWhenOff {
         @Inject
         DeclarationReminderConfig config;
 
-        @Inject
-        Scheduled.ApplicationNotRunning notRunning;
-
         @Override
-        public boolean test(ScheduledExecution execution) {
-            return !config.enabled() || notRunning.test(execution);
+        protected boolean enabled() {
+            return config.enabled();
         }
     }
 }

@@ -10,11 +10,11 @@ import jakarta.persistence.EntityManager;
 
 import org.clinicalsenate.api.common.model.CloudEvent;
 import org.clinicalsenate.commons.mapping.Times;
+import org.clinicalsenate.commons.scheduling.SkipWhenOff;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.scheduler.ScheduledExecution;
 
 /**
  * Delivers outbox events to notification-service. Safe with several replicas: each batch locks
@@ -105,16 +105,13 @@ public class OutboxRelay {
 
     /** Skips the relay where it is switched off, and while the application starts or stops. */
     @Singleton
-    public static class RelayDisabled implements Scheduled.SkipPredicate {
+    public static class RelayDisabled extends SkipWhenOff {
         @Inject
         OutboxConfig config;
 
-        @Inject
-        Scheduled.ApplicationNotRunning notRunning;
-
         @Override
-        public boolean test(ScheduledExecution execution) {
-            return !config.relayEnabled() || notRunning.test(execution);
+        protected boolean enabled() {
+            return config.relayEnabled();
         }
     }
 }
