@@ -34,7 +34,8 @@ import java.util.stream.Stream;
 final class ContractLint {
 
   static final Set<String> ROLES = Set.of("anonymous", "platform-admin", "senate-admin",
-      "senate-chair", "member", "requester", "assurance-viewer", "service");
+      "senate-chair", "member", "requester", "assurance-viewer",
+      "service:membership-service", "service:review-service", "service:notification-service");
   private static final String PROBLEM_TYPE = "application/problem+json";
   private static final String PROBLEM_REF = "#/components/schemas/Problem";
   private static final Set<HttpMethod> CONDITIONAL = Set.of(HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);

@@ -141,7 +141,7 @@ public final class LocalIssuer implements AutoCloseable {
         }
         Duration lifetime = Duration.ofMinutes(5);
         respond(exchange, 200, Map.of(
-                "access_token", token(clientId, List.of("service"), Map.of(), lifetime),
+                "access_token", token(clientId, List.of("service"), Map.of("azp", clientId), lifetime),
                 "token_type", "Bearer",
                 "expires_in", lifetime.toSeconds()));
     }

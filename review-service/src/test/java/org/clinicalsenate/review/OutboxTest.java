@@ -22,9 +22,12 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.clinicalsenate.api.events.model.AdviceRequestSubmitted;
+import org.clinicalsenate.api.events.model.AdviceRequestSubmittedLinks;
 import org.clinicalsenate.commons.audit.AuditLog;
 import org.clinicalsenate.commons.outbox.Outbox;
 import org.clinicalsenate.commons.outbox.OutboxRelay;
+import org.clinicalsenate.testing.MovableClock;
 import org.clinicalsenate.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -59,6 +63,12 @@ class OutboxTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    MovableClock clock;
+
+    @Inject
+    MeterRegistry meters;
+
     /** Injected by {@link NotificationReceiverResource}. */
     NotificationReceiver receiver;
 
@@ -74,7 +84,9 @@ class OutboxTest {
     @Test
     void submittingARequestWritesOneSubmittedEventWithItsFactsAndNoPersonalData() throws Exception {
         Map<String, Object> request = body(freshSenate(), "QRL", "Stroke services in Hampshire");
-        String id = submit(Tokens.requester("QRL"), request);
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String id = as(Tokens.requester("QRL")).header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .body(request).post("/advice-requests").then().statusCode(201).extract().path("id");
 
         List<Map<String, Object>> rows = db.rows("SELECT * FROM outbox_event WHERE aggregate_id = ?", id);
         assertThat(rows).hasSize(1);
@@ -84,12 +96,16 @@ class OutboxTest {
         assertThat(row.get("subject")).isEqualTo(id);
         assertThat(row.get("attempts")).isEqualTo(0);
         assertThat(row.get("delivered_at")).isNull();
+        // ids, status and a link, as the events contract says: never the request's text
         assertThat(JSON.readValue(row.get("data").toString(), Map.class)).isEqualTo(Map.of(
                 "id", id,
                 "senate", request.get("senate"),
                 "requestingOrganisation", "QRL",
                 "kind", "clinical-review",
-                "title", "Stroke services in Hampshire"));
+                "status", "received",
+                "links", Map.of("self", "/advice-requests/" + id)));
+        // the trace of the request that caused it continues into the event
+        assertThat((String) row.get("traceparent")).matches("00-" + traceId + "-[0-9a-f]{16}-0[01]");
     }
 
     @Test
@@ -135,7 +151,7 @@ class OutboxTest {
     void anEventPublishedInARolledBackTransactionIsNeverWritten() {
         String aggregate = UUID.randomUUID().toString();
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
-            outbox.publish(SUBMITTED, aggregate, Map.of("id", aggregate));
+            outbox.publish(aggregate, submitted(aggregate));
             throw new IllegalStateException("the change failed");
         })).hasMessageContaining("the change failed");
         assertThat(db.count("SELECT count(*) FROM outbox_event WHERE aggregate_id = ?", aggregate)).isZero();
@@ -166,13 +182,18 @@ class OutboxTest {
         assertThat(event.path("data").path("id").asText()).isEqualTo(id);
         assertThat(event.path("data").path("senate").asText()).isEqualTo(senate);
         assertThat(event.path("data").path("kind").asText()).isEqualTo("clinical-review");
-        assertThat(event.path("data").path("title").asText()).isEqualTo("Maternity services");
+        assertThat(event.path("data").path("status").asText()).isEqualTo("received");
+        assertThat(event.path("data").path("links").path("self").asText()).isEqualTo("/advice-requests/" + id);
+        // thin: ids, status and links, never the request's text
+        assertThat(event.path("data").has("title")).isFalse();
         assertThat(event.path("data").has("question")).isFalse();
+        assertThat(event.path("traceparent").asText()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
 
         // a client-credentials token of review-service, from the issuer, with the service role
         assertThat(delivery.authorization()).startsWith("Bearer ");
         JsonNode claims = jwtClaims(delivery.authorization().substring("Bearer ".length()));
         assertThat(claims.path("sub").asText()).isEqualTo("review-service");
+        assertThat(claims.path("azp").asText()).isEqualTo("review-service");
         assertThat(claims.path("groups")).extracting(JsonNode::asText).contains("service");
         assertThat(claims.path("iss").asText()).isEqualTo(System.getProperty("senate.test.issuer-url"));
 
@@ -189,9 +210,9 @@ class OutboxTest {
         String a = UUID.randomUUID().toString();
         String b = UUID.randomUUID().toString();
         receiver.stop();
-        UUID a1 = publish(a, "a1");
-        UUID b1 = publish(b, "b1");
-        UUID a2 = publish(a, "a2");
+        UUID a1 = publish(a);
+        UUID b1 = publish(b);
+        UUID a2 = publish(a);
 
         assertThat(relay.relayAll()).isZero();
 
@@ -227,9 +248,9 @@ class OutboxTest {
     void aRejectedEventHoldsBackLaterEventsOfItsAggregateButNotOthers() {
         String a = UUID.randomUUID().toString();
         String b = UUID.randomUUID().toString();
-        UUID a1 = publish(a, "a1");
-        UUID a2 = publish(a, "a2");
-        UUID b1 = publish(b, "b1");
+        UUID a1 = publish(a);
+        UUID a2 = publish(a);
+        UUID b1 = publish(b);
         receiver.reject(event -> event.path("id").asText().equals(a1.toString()));
 
         assertThat(relay.relayAll()).isEqualTo(1);
@@ -248,14 +269,82 @@ class OutboxTest {
         assertThat(relay.relayAll()).isZero();
     }
 
-    private UUID publish(String aggregate, String fact) {
-        return QuarkusTransaction.requiringNew().call(() -> outbox.publish("review.test.happened", aggregate,
-                Map.of("fact", fact)));
+    @Test
+    void anEventThatKeepsFailingIsGivenUpAfterThreeDaysCountedAndCanBeRequeued() {
+        String a = UUID.randomUUID().toString();
+        UUID a1 = publish(a);
+        UUID a2 = publish(a);
+        receiver.reject(event -> event.path("id").asText().equals(a1.toString()));
+        double deadBefore = deadCounter();
+        try {
+            assertThat(relay.relayAll()).isZero();
+            // each retry waits between half and all of its exponential step (1 min in tests, then 2, 4...)
+            Map<String, Object> first = event(a1);
+            assertThat(first).containsEntry("attempts", 1).containsEntry("dead_at", null);
+
+            clock.advance(java.time.Duration.ofDays(2));
+            db.update("UPDATE outbox_event SET next_attempt_at = occurred_at WHERE id = ?", a1);
+            assertThat(relay.relayAll()).as("two days in, it is still retried").isZero();
+            assertThat(event(a1)).containsEntry("attempts", 2).containsEntry("dead_at", null);
+            assertThat(deadCounter()).isEqualTo(deadBefore);
+
+            clock.advance(java.time.Duration.ofDays(1));
+            db.update("UPDATE outbox_event SET next_attempt_at = occurred_at WHERE id = ?", a1);
+            // three days in, it is given up on, and no longer holds back a2
+            assertThat(relay.relayAll()).isEqualTo(1);
+            assertThat(event(a1).get("dead_at")).isNotNull();
+            assertThat(deadCounter()).isEqualTo(deadBefore + 1);
+            assertThat(deliveredIds()).containsExactly(a2.toString());
+            assertThat(relay.relayAll()).as("a dead event is not retried").isZero();
+
+            // a platform-admin re-queues it once the receiver is fixed
+            receiver.acceptAll();
+            assertThat(relay.requeue(a1)).isTrue();
+            assertThat(relay.requeue(a1)).as("it is no longer dead").isFalse();
+            assertThat(relay.requeue(UUID.randomUUID())).isFalse();
+            assertThat(relay.relayAll()).isEqualTo(1);
+            assertThat(deliveredIds()).containsExactly(a2.toString(), a1.toString());
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
+    void retriesAreSpreadSoThatEventsThatFailedTogetherAreNotRetriedTogether() {
+        receiver.stop();
+        List<UUID> events = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            events.add(publish(UUID.randomUUID().toString()));
+        }
+        assertThat(relay.relayAll()).isZero();
+        List<Object> nextAttempts = events.stream().map(id -> event(id).get("next_attempt_at")).distinct().toList();
+        assertThat(nextAttempts).as("jitter: each event waits its own time").hasSizeGreaterThan(10);
+        for (UUID id : events) {
+            // the first retry waits between half and all of the initial backoff (1 min in tests)
+            assertThat(db.count("SELECT count(*) FROM outbox_event WHERE id = ? AND next_attempt_at "
+                    + "BETWEEN occurred_at + interval '30 seconds' AND now() + interval '60 seconds'", id)).isEqualTo(1);
+        }
+        db.update("UPDATE outbox_event SET delivered_at = now() WHERE delivered_at IS NULL");
+    }
+
+    private double deadCounter() {
+        var counter = meters.find("senate.outbox.events.dead").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private UUID publish(String aggregate) {
+        return QuarkusTransaction.requiringNew().call(() -> outbox.publish(aggregate, submitted(aggregate)));
+    }
+
+    private static AdviceRequestSubmitted submitted(String id) {
+        return new AdviceRequestSubmitted().id(UUID.fromString(id)).senate("south-east").requestingOrganisation("QRL")
+                .kind("clinical-review").status("received")
+                .links(new AdviceRequestSubmittedLinks().self("/advice-requests/" + id));
     }
 
     private Map<String, Object> event(UUID id) {
-        return db.rows("SELECT attempts, next_attempt_at, last_error, delivered_at FROM outbox_event WHERE id = ?", id)
-                .get(0);
+        return db.rows("SELECT attempts, next_attempt_at, last_error, delivered_at, dead_at FROM outbox_event WHERE id = ?",
+                id).get(0);
     }
 
     private List<String> deliveredIds() {

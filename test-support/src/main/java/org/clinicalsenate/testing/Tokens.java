@@ -38,7 +38,7 @@ public final class Tokens {
     }
 
     public static String service(String client) {
-        return of(client, List.of("service"), Map.of());
+        return of(client, List.of("service"), Map.of("azp", client));
     }
 
     public static String of(String subject, List<String> groups, Map<String, Object> claims) {
@@ -49,6 +49,15 @@ public final class Tokens {
     public static String expired() {
         return LocalIssuer.sign(issuerUrl(), "platform-admin-1", List.of("platform-admin"), Map.of(),
                 Duration.ofMinutes(-1));
+    }
+
+    /** A platform-admin token whose signature does not verify (its payload was changed after signing). */
+    public static String forged() {
+        String[] parts = platformAdmin().split("\\.");
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("platform-admin-1", "platform-admin-2");
+        return parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "." + parts[2];
     }
 
     private static String issuerUrl() {

@@ -309,7 +309,7 @@ public final class Benchmark {
             String admin = bearer(LocalIssuer.sign(options.issuerUrl, "bench-admin", List.of("platform-admin"), Map.of(),
                     TOKEN_LIFETIME));
             String service = bearer(LocalIssuer.sign(options.issuerUrl, "bench-review-service", List.of("service"),
-                    Map.of(), TOKEN_LIFETIME));
+                    Map.of("azp", "review-service"), TOKEN_LIFETIME));
             // a requester per senate, for an ICB that senate covers
             List<String> requesterTokens = new ArrayList<>();
             List<String> organisations = new ArrayList<>();

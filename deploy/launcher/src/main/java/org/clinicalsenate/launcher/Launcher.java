@@ -359,6 +359,9 @@ public final class Launcher {
         env.put("QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET", Personas.SERVICE_CLIENTS.get(name));
         env.put("QUARKUS_REST_CLIENT_MEMBERSHIP_URL", "http://localhost:" + SERVICES.get("membership-service"));
         env.put("QUARKUS_REST_CLIENT_NOTIFICATION_URL", "http://localhost:" + SERVICES.get("notification-service"));
+        // no trace collector here: requests keep their trace ids (events carry them) but nothing is exported,
+        // unless the caller's environment says otherwise
+        env.put("QUARKUS_OTEL_TRACES_SAMPLER_ARG", System.getenv().getOrDefault("QUARKUS_OTEL_TRACES_SAMPLER_ARG", "0.0"));
         return env;
     }
 

@@ -44,6 +44,10 @@ public class ReceivedEvent {
     @Column(updatable = false)
     public String datacontenttype;
 
+    /** The W3C traceparent of the request that caused the event at its producer. */
+    @Column(updatable = false)
+    public String traceparent;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(updatable = false)
     public Map<String, Object> data;

@@ -36,7 +36,7 @@ public class EventResource implements EventsApi {
     }
 
     @Override
-    @RolesAllowed(Roles.SERVICE)
+    @RolesAllowed({ Roles.MEMBERSHIP_SERVICE, Roles.REVIEW_SERVICE })
     public Response receiveEvent(CloudEvent event) {
         EventService.Receipt receipt = events.receive(event);
         return Response.status(receipt.first() ? Status.CREATED : Status.OK)

@@ -1,5 +1,6 @@
 package org.clinicalsenate.notification.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.clinicalsenate.api.common.model.CloudEvent;
 import org.clinicalsenate.commons.audit.AuditLog;
 import org.clinicalsenate.commons.page.Cursor;
 import org.clinicalsenate.commons.page.Page;
+import org.clinicalsenate.commons.security.Caller;
 import org.clinicalsenate.notification.domain.ReceivedEvent;
 import org.hibernate.query.NativeQuery;
 
@@ -32,8 +34,10 @@ public class EventService {
      * inserts nothing (native SQL: an HQL insert cannot bind the jsonb column).
      */
     private static final String INSERT_FIRST_DELIVERY = """
-            INSERT INTO received_event (event_id, source, type, subject, time, datacontenttype, data, received_at, deliveries)
-            VALUES (:id, :source, :type, :subject, :time, :datacontenttype, CAST(:data AS jsonb), :receivedAt, 1)
+            INSERT INTO received_event (event_id, source, type, subject, time, datacontenttype, traceparent, data,
+                                        received_at, deliveries)
+            VALUES (:id, :source, :type, :subject, :time, :datacontenttype, :traceparent, CAST(:data AS jsonb),
+                    :receivedAt, 1)
             ON CONFLICT (event_id) DO NOTHING
             """;
 
@@ -41,20 +45,31 @@ public class EventService {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
+    Clock clock;
+
+    @Inject
     EntityManager em;
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    IncomingEvents incoming;
+
+    @Inject
+    Caller caller;
 
     /** The stored event, and whether this delivery was the first. */
     public record Receipt(ReceivedEvent event, boolean first) {
     }
 
     /**
-     * Idempotent on the event id, also under concurrent duplicates: the insert either wins or,
-     * once the winner has committed, does nothing; there is no check-then-insert race.
+     * Checks the event (its source is the caller, its type and data those of the events contract),
+     * then stores it. Idempotent on the event id, also under concurrent duplicates: the insert either
+     * wins or, once the winner has committed, does nothing; there is no check-then-insert race.
      */
     public Receipt receive(CloudEvent event) {
+        incoming.check(event, "/" + caller.serviceClient().orElse(""));
         // typed parameters, so that a null binds as a null of the column's type
         NativeQuery<?> insert = em.createNativeQuery(INSERT_FIRST_DELIVERY).unwrap(NativeQuery.class);
         int inserted = insert
@@ -64,8 +79,9 @@ public class EventService {
                 .setParameter("subject", event.getSubject(), String.class)
                 .setParameter("time", event.getTime() == null ? null : event.getTime().toInstant(), Instant.class)
                 .setParameter("datacontenttype", event.getDatacontenttype(), String.class)
+                .setParameter("traceparent", event.getTraceparent(), String.class)
                 .setParameter("data", event.getData() == null ? null : json(event.getData()), String.class)
-                .setParameter("receivedAt", Instant.now(), Instant.class)
+                .setParameter("receivedAt", Instant.now(clock), Instant.class)
                 .executeUpdate();
         if (inserted == 1) {
             ReceivedEvent stored = em.find(ReceivedEvent.class, event.getId());

@@ -1,5 +1,6 @@
 package org.clinicalsenate.review.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +15,8 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import org.clinicalsenate.api.events.model.AdviceRequestSubmitted;
+import org.clinicalsenate.api.events.model.AdviceRequestSubmittedLinks;
 import org.clinicalsenate.api.review.model.AdviceRequestCreate;
 import org.clinicalsenate.commons.audit.AuditLog;
 import org.clinicalsenate.commons.outbox.Outbox;
@@ -30,7 +33,8 @@ import org.clinicalsenate.review.mapping.AdviceRequestMapper;
 @Transactional
 public class AdviceRequestService {
 
-    public static final String SUBMITTED_EVENT = "review.advice-request.submitted";
+    @Inject
+    Clock clock;
 
     @Inject
     EntityManager em;
@@ -54,10 +58,10 @@ public class AdviceRequestService {
     public AdviceRequest create(AdviceRequestCreate request) {
         AdviceRequestAccess.of(caller).requireMaySubmit(request.getSenate(), request.getRequestingOrganisation());
         AdviceRequest advice = mapper.toEntity(request);
-        advice.submit(caller.subject(), Instant.now());
+        advice.submit(caller.subject(), Instant.now(clock));
         em.persist(advice);
         em.flush();
-        outbox.publish(SUBMITTED_EVENT, advice.id.toString(), submittedEvent(advice));
+        outbox.publish(advice.id.toString(), submittedEvent(advice));
         audit.record("created", AdviceRequest.ENTITY_TYPE, advice.id.toString(), advice.senate, snapshot(advice));
         return advice;
     }
@@ -126,15 +130,15 @@ public class AdviceRequestService {
                 r -> Cursor.encode(r.submittedAt.toString(), r.id.toString()));
     }
 
-    /** What a notification needs to know: ids and facts, no personal data. */
-    private static Map<String, Object> submittedEvent(AdviceRequest advice) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("id", advice.id.toString());
-        data.put("senate", advice.senate);
-        data.put("requestingOrganisation", advice.requestingOrganisation);
-        data.put("kind", advice.kind.value());
-        data.put("title", advice.title);
-        return data;
+    /** What a notification needs to know: ids, status and a link; no personal data, no free text. */
+    private static AdviceRequestSubmitted submittedEvent(AdviceRequest advice) {
+        return new AdviceRequestSubmitted()
+                .id(advice.id)
+                .senate(advice.senate)
+                .requestingOrganisation(advice.requestingOrganisation)
+                .kind(advice.kind.value())
+                .status(advice.status.value())
+                .links(new AdviceRequestSubmittedLinks().self("/advice-requests/" + advice.id));
     }
 
     private static Map<String, Object> snapshot(AdviceRequest advice) {

@@ -1,5 +1,6 @@
 package org.clinicalsenate.commons.audit;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +33,9 @@ import io.quarkus.arc.Arc;
 public class AuditLog {
 
     @Inject
+    Clock clock;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -48,7 +52,7 @@ public class AuditLog {
         record.entityType = entityType;
         record.entityId = entityId;
         record.senate = senate;
-        record.occurredAt = Instant.now();
+        record.occurredAt = Instant.now(clock);
         record.changes = changes;
         em.persist(record);
         audited.fire(new Audited(action, entityType, entityId, senate));

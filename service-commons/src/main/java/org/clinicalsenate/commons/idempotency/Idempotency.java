@@ -3,6 +3,7 @@ package org.clinicalsenate.commons.idempotency;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -42,6 +43,9 @@ public class Idempotency {
     /** A claim older than this is from a crashed request and may be taken over. */
     private static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
     private static final Duration KEPT_FOR = Duration.ofHours(24);
+
+    @Inject
+    Clock clock;
 
     @Inject
     EntityManager em;
@@ -107,8 +111,8 @@ public class Idempotency {
         if (existing.completed) {
             return replay(existing);
         }
-        if (existing.createdAt.isBefore(Instant.now().minus(ABANDONED_AFTER))) {
-            existing.createdAt = Instant.now();
+        if (existing.createdAt.isBefore(Instant.now(clock).minus(ABANDONED_AFTER))) {
+            existing.createdAt = Instant.now(clock);
             return null;
         }
         throw new ProblemException(ProblemType.IDEMPOTENCY_IN_PROGRESS,
@@ -149,7 +153,7 @@ public class Idempotency {
     void forgetOldKeys() {
         QuarkusTransaction.requiringNew().run(() -> em
                 .createQuery("delete from IdempotencyRecord r where r.createdAt < :before")
-                .setParameter("before", Instant.now().minus(KEPT_FOR))
+                .setParameter("before", Instant.now(clock).minus(KEPT_FOR))
                 .executeUpdate());
     }
 

@@ -1,6 +1,8 @@
 package org.clinicalsenate.commons.outbox;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
@@ -10,6 +12,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import org.clinicalsenate.commons.events.EventCatalog;
+import org.clinicalsenate.commons.events.EventCatalog.EventType;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+
 /**
  * Writes events in the caller's transaction (MANDATORY): the event exists if and only if the
  * change it describes was committed. The relay delivers it later.
@@ -17,29 +28,57 @@ import jakarta.transaction.Transactional.TxType;
 @ApplicationScoped
 public class Outbox {
 
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
+    };
+
+    @Inject
+    Clock clock;
+
     @Inject
     EntityManager em;
 
     @Inject
     OutboxConfig config;
 
+    @Inject
+    EventCatalog catalog;
+
+    @Inject
+    ObjectMapper json;
+
     /**
-     * @param type        the CloudEvents type, e.g. {@code review.advice-request.submitted}
-     * @param aggregateId the entity the event is about; events of one aggregate are delivered in order
-     * @param data        ids and facts of the change, never contact details
+     * @param subject the id of the entity the event is about (the CloudEvents {@code subject}); the
+     *                events of one entity are delivered in order
+     * @param data    the event's data: an instance of one of the events contract's generated classes,
+     *                which says the event's type
      */
     @Transactional(TxType.MANDATORY)
-    public UUID publish(String type, String aggregateId, Map<String, Object> data) {
+    public UUID publish(String subject, Object data) {
+        EventType type = catalog.ofData(data);
+        if (!type.source().equals(config.source())) {
+            throw new IllegalStateException(type.type() + " is published by " + type.source() + ", not by "
+                    + config.source());
+        }
         OutboxEvent event = new OutboxEvent();
         event.id = UUID.randomUUID();
-        event.type = type;
+        event.type = type.type();
         event.source = config.source();
-        event.subject = aggregateId;
-        event.aggregateId = aggregateId;
-        event.occurredAt = Instant.now();
-        event.data = data;
+        event.subject = subject;
+        event.aggregateId = subject;
+        // the database keeps microseconds: what is relayed is what was stored
+        event.occurredAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        event.data = json.convertValue(data, JSON_OBJECT);
+        event.traceparent = traceparent();
         event.nextAttemptAt = event.occurredAt;
         em.persist(event);
         return event.id;
+    }
+
+    /** The W3C traceparent of the current span (the request being served), if it is traced. */
+    private static String traceparent() {
+        SpanContext span = Span.current().getSpanContext();
+        return span.isValid()
+                ? "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex()
+                : null;
     }
 }

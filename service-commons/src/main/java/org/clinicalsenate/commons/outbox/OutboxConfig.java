@@ -18,10 +18,18 @@ public interface OutboxConfig {
     @WithDefault("50")
     int batchSize();
 
-    /** The wait after the first failed delivery; it doubles with each further failure. */
+    /** The wait after the first failed delivery; it doubles with each further failure (with jitter). */
     @WithDefault("PT1S")
     Duration initialBackoff();
 
     @WithDefault("PT5M")
     Duration maxBackoff();
+
+    /**
+     * How long after it was written an event that still cannot be delivered is given up on: marked
+     * dead, counted, logged at ERROR, and no longer holding back its entity's later events. A
+     * platform-admin may re-queue it.
+     */
+    @WithDefault("P3D")
+    Duration deadAfter();
 }

@@ -56,4 +56,12 @@ public class OutboxEvent {
 
     @Column(name = "delivered_at")
     public Instant deliveredAt;
+
+    /** The W3C traceparent of the request that caused the event (none for a scheduled job). */
+    @Column(updatable = false)
+    public String traceparent;
+
+    /** When the relay gave up on the event; a platform-admin may re-queue it. */
+    @Column(name = "dead_at")
+    public Instant deadAt;
 }

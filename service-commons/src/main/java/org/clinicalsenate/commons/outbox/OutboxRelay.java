@@ -1,8 +1,12 @@
 package org.clinicalsenate.commons.outbox;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -13,6 +17,8 @@ import org.clinicalsenate.commons.mapping.Times;
 import org.clinicalsenate.commons.scheduling.SkipWhenOff;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -21,22 +27,32 @@ import io.quarkus.scheduler.Scheduled;
  * its rows with {@code FOR UPDATE SKIP LOCKED}. Only the oldest pending event of each aggregate
  * is eligible, so an aggregate's events arrive in order even while one of them is backing off.
  * Delivery is at-least-once; the receiver is idempotent on the event id.
+ * <p>
+ * A failed delivery is retried with exponential backoff and jitter; an event still failing
+ * {@code senate.outbox.dead-after} after it was written is marked dead (metric
+ * {@value #DEAD_EVENTS_METRIC}, an ERROR in the log) and stops holding back its aggregate's later
+ * events, until a platform-admin re-queues it.
  */
 @ApplicationScoped
 public class OutboxRelay {
+
+    static final String DEAD_EVENTS_METRIC = "senate.outbox.events.dead";
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     private static final String DUE_HEADS = """
             SELECT * FROM outbox_event e
-            WHERE e.delivered_at IS NULL AND e.next_attempt_at <= now()
+            WHERE e.delivered_at IS NULL AND e.dead_at IS NULL AND e.next_attempt_at <= :now
               AND NOT EXISTS (SELECT 1 FROM outbox_event older
                               WHERE older.aggregate_id = e.aggregate_id
-                                AND older.delivered_at IS NULL AND older.seq < e.seq)
+                                AND older.delivered_at IS NULL AND older.dead_at IS NULL AND older.seq < e.seq)
             ORDER BY e.seq
             LIMIT :limit
             FOR UPDATE SKIP LOCKED
             """;
+
+    @Inject
+    Clock clock;
 
     @Inject
     EntityManager em;
@@ -47,6 +63,18 @@ public class OutboxRelay {
     @Inject
     EventSender sender;
 
+    @Inject
+    MeterRegistry metrics;
+
+    private Counter deadEvents;
+
+    @PostConstruct
+    void registerMetrics() {
+        deadEvents = Counter.builder(DEAD_EVENTS_METRIC)
+                .description("Outbox events given up on after failing for senate.outbox.dead-after")
+                .register(metrics);
+    }
+
     @Scheduled(identity = "outbox-relay", every = "${senate.outbox.poll-interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = RelayDisabled.class)
     void relayScheduled() {
@@ -54,42 +82,69 @@ public class OutboxRelay {
     }
 
     /**
-     * Relays until nothing is due; returns how many events were delivered. A delivery can make the
-     * next event of its aggregate due, so a batch that delivered anything is followed by another.
+     * Relays until nothing is due; returns how many events were delivered. A delivered (or dead)
+     * event can make the next event of its aggregate due, so such a batch is followed by another.
      */
     public int relayAll() {
         int delivered = 0;
         while (true) {
             BatchResult batch = QuarkusTransaction.requiringNew().call(this::relayBatch);
             delivered += batch.delivered();
-            if (batch.attempted() < config.batchSize() && batch.delivered() == 0) {
+            if (batch.attempted() < config.batchSize() && batch.delivered() + batch.died() == 0) {
                 return delivered;
             }
         }
     }
 
+    /** Puts a dead event back in the queue, due now; false when there is no dead event with this id. */
+    public boolean requeue(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createQuery("""
+                update OutboxEvent e set e.deadAt = null, e.attempts = 0, e.nextAttemptAt = :now
+                where e.id = :id and e.deadAt is not null and e.deliveredAt is null
+                """)
+                .setParameter("now", Instant.now(clock))
+                .setParameter("id", id)
+                .executeUpdate() == 1);
+    }
+
     private BatchResult relayBatch() {
         @SuppressWarnings("unchecked")
         List<OutboxEvent> due = em.createNativeQuery(DUE_HEADS, OutboxEvent.class)
+                .setParameter("now", Instant.now(clock))
                 .setParameter("limit", config.batchSize())
                 .getResultList();
         int delivered = 0;
+        int died = 0;
         for (OutboxEvent event : due) {
             try {
                 sender.send(toCloudEvent(event));
-                event.deliveredAt = Instant.now();
+                event.deliveredAt = Instant.now(clock);
                 event.lastError = null;
                 delivered++;
             } catch (RuntimeException e) {
-                event.attempts++;
-                event.nextAttemptAt = Instant.now()
-                        .plus(Backoff.after(event.attempts, config.initialBackoff(), config.maxBackoff()));
-                event.lastError = String.valueOf(e.getMessage());
-                LOG.warnf("Event %s (%s) not delivered, attempt %d, next at %s: %s", event.id, event.type,
-                        event.attempts, event.nextAttemptAt, e.getMessage());
+                died += failed(event, e) ? 1 : 0;
             }
         }
-        return new BatchResult(due.size(), delivered);
+        return new BatchResult(due.size(), delivered, died);
+    }
+
+    /** Records a failed attempt; true when the event is now given up on. */
+    private boolean failed(OutboxEvent event, RuntimeException e) {
+        Instant now = Instant.now(clock);
+        event.attempts++;
+        event.lastError = String.valueOf(e.getMessage());
+        if (!now.isBefore(event.occurredAt.plus(config.deadAfter()))) {
+            event.deadAt = now;
+            deadEvents.increment();
+            LOG.errorf("Event %s (%s of %s) given up after %d attempts since %s; a platform-admin may re-queue it: %s",
+                    event.id, event.type, event.aggregateId, event.attempts, event.occurredAt, e.getMessage());
+            return true;
+        }
+        event.nextAttemptAt = now.plus(Backoff.withJitter(event.attempts, config.initialBackoff(), config.maxBackoff(),
+                ThreadLocalRandom.current().nextDouble()));
+        LOG.warnf("Event %s (%s) not delivered, attempt %d, next at %s: %s", event.id, event.type, event.attempts,
+                event.nextAttemptAt, e.getMessage());
+        return false;
     }
 
     static CloudEvent toCloudEvent(OutboxEvent event) {
@@ -97,10 +152,11 @@ public class OutboxRelay {
                 .subject(event.subject)
                 .time(Times.utc(event.occurredAt))
                 .datacontenttype("application/json")
+                .traceparent(event.traceparent)
                 .data(event.data);
     }
 
-    private record BatchResult(int attempted, int delivered) {
+    private record BatchResult(int attempted, int delivered, int died) {
     }
 
     /** Skips the relay where it is switched off, and while the application starts or stops. */

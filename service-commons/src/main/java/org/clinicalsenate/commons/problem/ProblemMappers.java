@@ -175,7 +175,7 @@ public class ProblemMappers {
      * The JSON path of the invalid field, without the method and argument names Hibernate
      * Validator prefixes; for a query or header parameter, the parameter name.
      */
-    static String fieldOf(ConstraintViolation<?> violation) {
+    public static String fieldOf(ConstraintViolation<?> violation) {
         String parameter = null;
         List<Path.Node> properties = new ArrayList<>();
         for (Path.Node node : violation.getPropertyPath()) {
@@ -210,7 +210,7 @@ public class ProblemMappers {
     }
 
     /** For an element of a list or set, says which value was wrong. */
-    static String messageOf(ConstraintViolation<?> violation) {
+    public static String messageOf(ConstraintViolation<?> violation) {
         Path.Node last = null;
         for (Path.Node node : violation.getPropertyPath()) {
             last = node;
@@ -218,6 +218,11 @@ public class ProblemMappers {
         return last != null && last.getKind() == ElementKind.CONTAINER_ELEMENT
                 ? "'" + violation.getInvalidValue() + "' " + violation.getMessage()
                 : violation.getMessage();
+    }
+
+    /** The invalid field of a JSON value that could not be read, and what is wrong with it. */
+    public static FieldError fieldError(JsonMappingException e) {
+        return new FieldError(jsonPath(e.getPath()), jsonMessage(e));
     }
 
     private static String jsonPath(List<JsonMappingException.Reference> path) {
@@ -236,6 +241,9 @@ public class ProblemMappers {
     }
 
     private static String jsonMessage(JsonMappingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException) {
+            return "is not a field of this object";
+        }
         Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType()
                 : e instanceof ValueInstantiationException v ? v.getType().getRawClass() : null;
         if (target != null && target.isEnum()) {

@@ -47,7 +47,17 @@ public class Caller {
 
     /** Platform-admins, assurance viewers and services read across all senates. */
     public boolean readsAllSenates() {
-        return isPlatformAdmin() || hasRole(Roles.ASSURANCE_VIEWER) || hasRole(Roles.SERVICE);
+        return isPlatformAdmin() || hasRole(Roles.ASSURANCE_VIEWER) || isService();
+    }
+
+    /** A service account (client credentials) of one of the platform's services. */
+    public boolean isService() {
+        return hasRole(Roles.SERVICE);
+    }
+
+    /** The client id of a service account's token, e.g. {@code review-service}. */
+    public Optional<String> serviceClient() {
+        return isService() ? ServiceAccounts.clientId(identity) : Optional.empty();
     }
 
     /** The senates a senate-admin or chair administers (the {@code senates} claim). */
@@ -104,7 +114,7 @@ public class Caller {
     }
 
     /** JSON-P string values print with their quotes. */
-    private static String unquote(String value) {
+    static String unquote(String value) {
         return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
                 ? value.substring(1, value.length() - 1) : value;
     }
