@@ -351,6 +351,20 @@ class AppointmentApiTest {
         // a member cannot appoint or approve themself
         as(Tokens.member(id)).body(body).post("/members/" + id + "/appointments").then().statusCode(403);
         as(Tokens.member(id)).post("/appointments/" + appointment + "/approval").then().statusCode(403);
+        // nor can an admin of the senate who is also that member; another admin can
+        String selfAdmin = Tokens.of("admin-who-is-member", List.of("senate-admin"),
+                Map.of("senates", List.of(senate), "member_id", id));
+        as(selfAdmin).post("/appointments/" + appointment + "/approval").then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("You may not approve an appointment of yourself: another admin of senate "
+                        + senate + " or a platform-admin may"));
+        as(Tokens.of("chair-who-is-member", List.of("senate-chair", "member"),
+                Map.of("senates", List.of(senate), "member_id", id)))
+                .post("/appointments/" + appointment + "/approval").then().statusCode(403);
+        as(Tokens.of("platform-admin-who-is-member", List.of("platform-admin"), Map.of("member_id", id)))
+                .post("/appointments/" + appointment + "/approval").then().statusCode(403);
+        as(Tokens.senateAdmin(senate)).get("/appointments/" + appointment).then().statusCode(200)
+                .body("status", equalTo("nominated"));
         // another member, another senate's admin: it does not exist for them to read, and they cannot change it
         String stranger = Tokens.member(UUID.randomUUID().toString());
         as(stranger).get("/appointments/" + appointment).then().statusCode(404);

@@ -167,10 +167,23 @@ class ConflictCheckApiTest {
                 .statusCode(200);
         as(Tokens.senateAdmin("conflicts-scope", "london")).body(review(List.of(ours, theirs))).post("/conflict-checks")
                 .then().statusCode(200);
+        // another senate's member is answered as an unknown id is: nobody probes who exists where
+        UUID unknown = UUID.randomUUID();
         as(Tokens.senateAdmin("conflicts-scope")).body(review(List.of(ours, theirs))).post("/conflict-checks").then()
-                .statusCode(403).contentType("application/problem+json")
-                .body("detail", equalTo("Your token does not give access to the members " + theirs + " (london)"));
-        as(Tokens.senateChair("london")).body(review(List.of(ours))).post("/conflict-checks").then().statusCode(403);
+                .statusCode(422).contentType("application/problem+json")
+                .body("errors.field", contains("memberIds[1]"))
+                .body("errors[0].message", equalTo("is not a known member (" + theirs + ")"));
+        as(Tokens.senateAdmin("conflicts-scope")).body(review(List.of(ours, unknown))).post("/conflict-checks").then()
+                .statusCode(422)
+                .body("errors.field", contains("memberIds[1]"))
+                .body("errors[0].message", equalTo("is not a known member (" + unknown + ")"));
+        as(Tokens.senateChair("london")).body(review(List.of(ours))).post("/conflict-checks").then().statusCode(422)
+                .body("detail", equalTo("memberIds[0] is not a known member (" + ours + ")"));
+        // services other than review-service may not check at all
+        as(Tokens.service("notification-service")).body(review(List.of(ours))).post("/conflict-checks").then()
+                .statusCode(403);
+        as(Tokens.service("review-service")).body(review(List.of(ours, theirs))).post("/conflict-checks").then()
+                .statusCode(200);
         as(Tokens.platformAdmin()).body(review(List.of(ours, theirs))).post("/conflict-checks").then().statusCode(200);
     }
 

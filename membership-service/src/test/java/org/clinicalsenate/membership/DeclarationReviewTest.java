@@ -51,6 +51,26 @@ class DeclarationReviewTest {
     }
 
     @Test
+    void anAdminWhoIsAlsoTheMemberDoesNotReviewTheirOwnDeclarationAnotherAdminDoes() {
+        String selfAdmin = Tokens.of("admin-who-is-member", List.of("senate-admin"),
+                Map.of("senates", List.of(senate), "member_id", member.toString()));
+        // they declare on their own record, as any member does
+        as(selfAdmin).get("/declarations/" + declaration).then().statusCode(200);
+        as(selfAdmin).header("If-Match", "\"0\"").body(decision("none-required", "published"))
+                .put("/declarations/" + declaration + "/review").then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:clinical-senate:problem:forbidden"))
+                .body("detail", equalTo("You may not review a declaration of yourself: another admin of senate "
+                        + senate + " or a platform-admin may"));
+        as(Tokens.senateAdmin(senate)).get("/declarations/" + declaration).then()
+                .header("ETag", equalTo("\"0\"")).body("review.publication", equalTo("pending"));
+
+        as(Tokens.senateAdmin(senate)).header("If-Match", "\"0\"").body(decision("none-required", "published"))
+                .put("/declarations/" + declaration + "/review").then().statusCode(200)
+                .body("review.publication", equalTo("published"));
+    }
+
+    @Test
     void anAdminPublishesWithAManagementActionAndTheDeclaredContentIsUntouched() {
         Map<String, Object> body = decision("restrict-participation", "published");
         body.put("managementAction", Map.of("action", "restrict-participation", "detail", "Does not vote on items about RHM"));

@@ -198,6 +198,14 @@ class MeetingDeclarationApiTest {
         }
         as(Tokens.senateAdmin("london")).body(body("X")).post(path()).then().statusCode(403)
                 .body("detail", equalTo("Your token does not give access to senate " + senate));
+        // an admin records for their senates' members only: another senate's member is unknown to them
+        UUID londoner = fixtures.member("london", "London Member", "medicine", "RJ1");
+        Map<String, Object> outsider = body("Not mine to record");
+        outsider.put("memberId", londoner.toString());
+        as(Tokens.senateAdmin(senate)).body(outsider).post(path()).then().statusCode(422)
+                .body("errors[0].field", equalTo("memberId"))
+                .body("errors[0].message", equalTo("names no member known to you (" + londoner + ")"));
+        as(Tokens.service("notification-service")).body(body("X")).post(path()).then().statusCode(403);
         as(Tokens.requester("RHM")).get(memberList).then().statusCode(403);
         as(Tokens.assuranceViewer()).get(memberList).then().statusCode(403);
         as(Tokens.service("review-service")).get(memberList).then().statusCode(403);
@@ -208,5 +216,8 @@ class MeetingDeclarationApiTest {
             as(reader).get(memberList).then().statusCode(200).body("items.interest", contains("Recorded"));
         }
         as(Tokens.platformAdmin()).get(path()).then().statusCode(200).body("items.interest", contains("Recorded"));
+        // nothing refused was recorded
+        as(Tokens.platformAdmin()).get("/members/" + londoner + "/meeting-declarations").then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.empty());
     }
 }

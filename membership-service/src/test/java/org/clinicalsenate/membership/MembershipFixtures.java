@@ -64,6 +64,9 @@ public class MembershipFixtures {
                 interestStart == null ? null : Date.valueOf(interestStart),
                 interestEnd == null ? null : Date.valueOf(interestEnd), now, now, publication,
                 "withheld".equals(publication) ? "Fixture reason" : null);
+        if ("published".equals(publication)) {
+            update("UPDATE declaration SET published_version_no = 1 WHERE id = ?", id);
+        }
         update("INSERT INTO declaration_version (declaration_id, version_no, nil_return, category, description, "
                 + "counterparty_ods_code, counterparty_name, interest_start, interest_end, declared_at, declared_by, on_behalf, "
                 + "late) SELECT id, 1, nil_return, category, description, counterparty_ods_code, counterparty_name, "
@@ -116,6 +119,9 @@ public class MembershipFixtures {
     public void managementAction(UUID declaration, String action, String detail, String reviewNote) {
         update("UPDATE declaration SET management_action = ?, management_action_note = ?, review_note = ?, "
                 + "reviewed_by = 'fixture', reviewed_at = now() WHERE id = ?", action, detail, reviewNote, declaration);
+        // what the register shows of a published declaration
+        update("UPDATE declaration SET published_action = management_action, published_action_detail = management_action_note "
+                + "WHERE id = ? AND published_version_no IS NOT NULL", declaration);
     }
 
     /**

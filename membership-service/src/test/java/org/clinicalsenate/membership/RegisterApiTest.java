@@ -14,10 +14,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.clinicalsenate.commons.time.Clocks;
 import org.clinicalsenate.membership.domain.PublishedRegister;
 import org.clinicalsenate.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +40,7 @@ class RegisterApiTest {
 
     @BeforeEach
     void setUp() {
-        today = PublishedRegister.today();
+        today = LocalDate.now(Clocks.ENGLAND);
     }
 
     /**
@@ -189,6 +191,45 @@ class RegisterApiTest {
                 .body("decisionMakers.returnStatus", contains("declared", "none"))
                 .body("decisionMakers[0].declarations", empty())
                 .body("noDeclaration.name", contains("Bob Silent"));
+    }
+
+    @Test
+    void anAmendedDeclarationStaysOnTheRegisterAsLastPublishedUntilTheAmendmentIsReviewed() {
+        String senate = fixtures.senate("register-amend");
+        UUID member = fixtures.member(senate, "Carol Amends", "medicine", "RHM");
+        fixtures.appointment(member, senate, "council", "member", today.minusYears(1), today.plusYears(1));
+        String token = Tokens.member(member.toString());
+        String admin = Tokens.senateAdmin(senate);
+        String id = Declarations.declare(token, member, Declarations.financialInterest("RHM", today.minusDays(40)));
+        as(admin).header("If-Match", Declarations.etag(admin, id)).body(Map.of("managementAction",
+                Map.of("action", "restrict-participation", "detail", "No votes on RHM"), "publication", "published"))
+                .put("/declarations/" + id + "/review").then().statusCode(200);
+
+        Map<String, Object> amended = Declarations.financialInterest("RHM", today.minusDays(40));
+        amended.put("description", "Paid advisory work for RHM, now two sessions");
+        as(token).header("If-Match", Declarations.etag(token, id)).body(amended).put("/declarations/" + id).then()
+                .statusCode(200).body("review.publication", equalTo("pending")).body("late", equalTo(true));
+
+        // the public still sees what was published, with the action decided for it
+        anonymous().get("/senates/" + senate + "/register").then().statusCode(200)
+                .body("decisionMakers[0].declarations.description", contains("Paid advisory work for RHM"))
+                .body("decisionMakers[0].declarations[0].managementAction.action", equalTo("restrict-participation"));
+
+        as(admin).header("If-Match", Declarations.etag(admin, id)).body(Map.of("managementAction",
+                Map.of("action", "none-required"), "publication", "published"))
+                .put("/declarations/" + id + "/review").then().statusCode(200);
+        anonymous().get("/senates/" + senate + "/register").then().statusCode(200)
+                .body("decisionMakers[0].declarations.description", contains("Paid advisory work for RHM, now two sessions"))
+                .body("decisionMakers[0].declarations[0].managementAction.action", equalTo("none-required"));
+
+        // withholding the next amendment takes the declaration off the register
+        as(token).header("If-Match", Declarations.etag(token, id)).body(amended).put("/declarations/" + id).then()
+                .statusCode(200);
+        as(admin).header("If-Match", Declarations.etag(admin, id)).body(Map.of("managementAction",
+                Map.of("action", "none-required"), "publication", "withheld", "withheldReason", "Safeguarding"))
+                .put("/declarations/" + id + "/review").then().statusCode(200);
+        anonymous().get("/senates/" + senate + "/register").then().statusCode(200)
+                .body("decisionMakers[0].declarations", empty());
     }
 
     @Test

@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
-import org.clinicalsenate.membership.domain.PublishedRegister;
+import org.clinicalsenate.commons.time.Clocks;
 import org.clinicalsenate.testing.Sql;
 import org.clinicalsenate.testing.Tokens;
 import org.junit.jupiter.api.Test;
@@ -48,7 +48,7 @@ class RegisterCacheTest {
     @Test
     void aChangeThroughTheApiShowsAtOnceAndOneFromElsewhereOnceTheRenderingExpires() throws InterruptedException {
         String senate = fixtures.senate("cached-register");
-        LocalDate today = PublishedRegister.today();
+        LocalDate today = LocalDate.now(Clocks.ENGLAND);
         UUID chair = fixtures.member(senate, "Dr Ada Cole", "medicine", "RHM");
         fixtures.appointment(chair, senate, "council", "chair", today.minusYears(1), today.plusYears(1));
         UUID interest = fixtures.declaration(chair, senate, null, "financial", "RHM", today.minusMonths(1), null, "pending");

@@ -100,6 +100,20 @@ class SenateApiTest {
     }
 
     @Test
+    void aTokenThatFailsVerificationIsRefusedOnPublicEndpointsToo() {
+        for (String bad : List.of(Tokens.forged(), Tokens.expired(), "not-a-jwt")) {
+            as(bad).get("/senates").then().statusCode(401).contentType("application/problem+json")
+                    .header("WWW-Authenticate", startsWith("Bearer"))
+                    .body("type", equalTo("urn:clinical-senate:problem:unauthenticated"));
+            as(bad).get("/senates/london").then().statusCode(401);
+            as(bad).get("/senates/london/register").then().statusCode(401);
+        }
+        // without a token, or with a valid one, the public endpoints answer
+        anonymous().get("/senates/london").then().statusCode(200);
+        as(Tokens.requester("QRL")).get("/senates/london").then().statusCode(200);
+    }
+
+    @Test
     void accessRules() {
         Map<String, Object> update = Map.of("name", "X", "region", "X", "coveredIcbs", List.of(),
                 "activeFrom", "2013-04-01", "predecessors", List.of());

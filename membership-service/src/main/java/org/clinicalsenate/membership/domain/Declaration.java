@@ -2,7 +2,6 @@ package org.clinicalsenate.membership.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
@@ -15,6 +14,7 @@ import jakarta.persistence.Version;
 
 import org.clinicalsenate.commons.problem.ProblemException;
 import org.clinicalsenate.commons.problem.ProblemType;
+import org.clinicalsenate.commons.time.Clocks;
 
 /**
  * The current version of a declaration of interest, or a nil return ("nothing to declare") for a
@@ -73,6 +73,19 @@ public class Declaration {
     @Embedded
     public Review review = new Review();
 
+    /**
+     * What the public register shows: the version last published, with the action decided for it.
+     * An amendment leaves it until the amendment is reviewed; withholding takes it off.
+     */
+    @Column(name = "published_version_no")
+    public Integer publishedVersionNo;
+
+    @Column(name = "published_action")
+    public ManagementActionKind publishedAction;
+
+    @Column(name = "published_action_detail")
+    public String publishedActionDetail;
+
     @Version
     public long version;
 
@@ -108,8 +121,9 @@ public class Declaration {
 
     /**
      * Replaces the interest with a new version, declared now and counting for the round open now.
-     * Lateness is still measured from the first declaration. The new version goes back to review:
-     * the earlier review was of what is no longer declared (it stays in the audit log).
+     * Lateness was settled by the first declaration and stays. The new version goes back to review
+     * (the earlier review was of what is no longer declared; it stays in the audit log), while the
+     * register keeps showing the version last published until the new one is reviewed.
      */
     public void amend(Interest amended, UUID currentRoundId, String by, boolean byOnBehalf, Instant at) {
         if (nilReturn) {
@@ -121,7 +135,6 @@ public class Declaration {
         roundId = currentRoundId;
         declaredBy = by;
         onBehalf = byOnBehalf;
-        late = isLate(amended.start, firstDeclaredAt);
         declaredAt = at.truncatedTo(ChronoUnit.MICROS);
         versionNo++;
         review = new Review();
@@ -135,6 +148,10 @@ public class Declaration {
         }
         review = Review.decided(action, actionDetail, publication, withheldReason, note, reviewedBy,
                 at.truncatedTo(ChronoUnit.MICROS));
+        boolean published = publication == Publication.PUBLISHED;
+        publishedVersionNo = published ? versionNo : null;
+        publishedAction = published ? action : null;
+        publishedActionDetail = published ? actionDetail : null;
     }
 
     /** The current version as a history row. */
@@ -151,9 +168,9 @@ public class Declaration {
         return version;
     }
 
-    /** Late: first declared more than {@value #DAYS_TO_DECLARE} days after the interest started (days in UTC). */
+    /** Late: first declared more than {@value #DAYS_TO_DECLARE} days after the interest started (days in England). */
     public static boolean isLate(LocalDate interestStart, Instant firstDeclaredAt) {
-        LocalDate declaredOn = LocalDate.ofInstant(firstDeclaredAt, ZoneOffset.UTC);
+        LocalDate declaredOn = LocalDate.ofInstant(firstDeclaredAt, Clocks.ENGLAND);
         return declaredOn.isAfter(interestStart.plusDays(DAYS_TO_DECLARE));
     }
 

@@ -32,20 +32,23 @@ public class Interest {
     @Column(name = "interest_end")
     public LocalDate end;
 
+    public static Interest of(InterestCategory category, String description, Counterparty counterparty,
+            String relationship, LocalDate start, LocalDate end) {
+        Interest interest = new Interest();
+        interest.category = category;
+        interest.description = description;
+        interest.counterparty = counterparty;
+        interest.relationship = relationship;
+        interest.start = start;
+        interest.end = end;
+        return interest;
+    }
+
     /** A copy, for a version row: an embedded value belongs to one entity. */
     public Interest copy() {
-        Interest copy = new Interest();
-        copy.category = category;
-        copy.description = description;
-        if (counterparty != null) {
-            copy.counterparty = new Counterparty();
-            copy.counterparty.odsCode = counterparty.odsCode;
-            copy.counterparty.name = counterparty.name;
-        }
-        copy.relationship = relationship;
-        copy.start = start;
-        copy.end = end;
-        return copy;
+        return of(category, description,
+                counterparty == null ? null : Counterparty.of(counterparty.odsCode, counterparty.name),
+                relationship, start, end);
     }
 
     /** True when no field is filled in: the only "interest" a nil return may carry. */

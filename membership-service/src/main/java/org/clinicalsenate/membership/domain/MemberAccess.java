@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 
 import org.clinicalsenate.commons.problem.ProblemException;
 import org.clinicalsenate.commons.security.Caller;
-import org.clinicalsenate.commons.security.Roles;
 
 /**
  * Who may reach a member's record: the member themself (the {@code member_id} claim) and the
@@ -49,7 +48,7 @@ public class MemberAccess {
 
     /** Reading a profile: the member, their senate's admins, and services (without contact details). */
     public void requireReadable(Member member) {
-        if (!caller.hasRole(Roles.SERVICE)) {
+        if (!caller.isService()) {
             requireSelfOrManager(member);
         }
     }
@@ -59,7 +58,7 @@ public class MemberAccess {
      * (platform-admins, and services without contact details).
      */
     public Optional<Set<String>> listableSenates() {
-        return caller.isPlatformAdmin() || caller.hasRole(Roles.SERVICE) ? Optional.empty() : Optional.of(caller.senates());
+        return caller.isPlatformAdmin() || caller.isService() ? Optional.empty() : Optional.of(caller.senates());
     }
 
     /**
@@ -70,6 +69,18 @@ public class MemberAccess {
         requireManager(member);
         if (role == AppointmentRole.CHAIR && !caller.isPlatformAdmin()) {
             throw ProblemException.forbidden("A chair appointment is the regional Medical Director's decision: it needs platform-admin");
+        }
+    }
+
+    /**
+     * Reviewing a member's declaration or approving their appointment is someone else's decision:
+     * an admin who is also a member does not decide on their own records (another admin of the
+     * senate or a platform-admin does).
+     */
+    public void requireNotSelf(Member member, String decision) {
+        if (isSelf(member)) {
+            throw ProblemException.forbidden("You may not " + decision + " yourself: another admin of senate "
+                    + member.senate + " or a platform-admin may");
         }
     }
 

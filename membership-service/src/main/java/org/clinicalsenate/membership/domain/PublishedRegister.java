@@ -3,7 +3,6 @@ package org.clinicalsenate.membership.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -12,17 +11,16 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.clinicalsenate.commons.domain.KebabCase;
+import org.clinicalsenate.commons.time.Clocks;
 
 /**
  * A senate's published register of interests: its decision-makers (current council members), each
  * once with their most senior role, and their published declarations that are current or ended
- * within the last six months. Dates are England's (Europe/London): the register is a public
+ * within the last six months. Dates are England's (the platform clock's zone): the register is a public
  * document read there, and a declaration made at 00:30 BST is declared on that day, not the one before.
  */
 public record PublishedRegister(Senate senate, LocalDate asOf, DeclarationRound round,
         List<DecisionMaker> decisionMakers, List<DecisionMaker> noDeclaration) {
-
-    public static final ZoneId ZONE = ZoneId.of("Europe/London");
 
     /** How long an ended interest stays on the register. */
     public static final Period SHOWN_AFTER_END = Period.ofMonths(6);
@@ -33,7 +31,7 @@ public record PublishedRegister(Senate senate, LocalDate asOf, DeclarationRound 
     }
 
     public record DecisionMaker(Member member, AppointmentRole role, ReturnStatus returnStatus,
-            List<Declaration> declarations) {
+            List<PublishedInterest> declarations) {
     }
 
     /** The register; {@code noDeclaration} is the decision-makers without a return, in the same order. */
@@ -43,12 +41,8 @@ public record PublishedRegister(Senate senate, LocalDate asOf, DeclarationRound 
                 decisionMakers.stream().filter(d -> d.returnStatus() == ReturnStatus.NONE).toList());
     }
 
-    public static LocalDate today() {
-        return LocalDate.now(ZONE);
-    }
-
     public static LocalDate declaredOn(Instant declaredAt) {
-        return LocalDate.ofInstant(declaredAt, ZONE);
+        return LocalDate.ofInstant(declaredAt, Clocks.ENGLAND);
     }
 
     /** An interest that ended before this day is no longer shown on the register of {@code today}. */

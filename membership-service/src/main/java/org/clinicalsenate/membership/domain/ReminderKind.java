@@ -4,10 +4,5 @@ import org.clinicalsenate.commons.domain.KebabCase;
 
 /** A reminder to make a return in a declaration round: before the due date, or after it. */
 public enum ReminderKind implements KebabCase {
-    DUE_SOON, OVERDUE;
-
-    /** The CloudEvents type of the reminder's event, e.g. {@code membership.declaration.due-soon}. */
-    public String eventType() {
-        return "membership.declaration." + value();
-    }
+    DUE_SOON, OVERDUE
 }

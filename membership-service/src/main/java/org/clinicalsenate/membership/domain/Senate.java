@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -76,6 +78,44 @@ public class Senate {
         if (predecessors.contains(slug)) {
             throw ProblemException.ruleViolated("predecessors", "must not include the senate itself");
         }
+    }
+
+    /**
+     * What only a platform-admin may change of a senate (its governance, set nationally): when it
+     * is active, whom it took over from, its appointment rules and council seats. A senate's own
+     * admins may correct its name, region and covered ICBs.
+     */
+    public record Governance(LocalDate activeFrom, LocalDate activeTo, List<String> predecessors, int maxTermYears,
+            int maxConsecutiveTerms, int councilSeats) {
+
+        /** The contract's names of the fields that differ from {@code before}. */
+        public List<String> changedFrom(Governance before) {
+            List<String> changed = new ArrayList<>();
+            if (!Objects.equals(activeFrom, before.activeFrom)) {
+                changed.add("activeFrom");
+            }
+            if (!Objects.equals(activeTo, before.activeTo)) {
+                changed.add("activeTo");
+            }
+            if (!Set.copyOf(predecessors).equals(Set.copyOf(before.predecessors))) {
+                changed.add("predecessors");
+            }
+            if (maxTermYears != before.maxTermYears) {
+                changed.add("appointmentRules.maxTermYears");
+            }
+            if (maxConsecutiveTerms != before.maxConsecutiveTerms) {
+                changed.add("appointmentRules.maxConsecutiveTerms");
+            }
+            if (councilSeats != before.councilSeats) {
+                changed.add("appointmentRules.councilSeats");
+            }
+            return changed;
+        }
+    }
+
+    public Governance governance() {
+        return new Governance(activeFrom, activeTo, List.copyOf(predecessors), maxTermYears, maxConsecutiveTerms,
+                councilSeats);
     }
 
     public boolean isActiveOn(LocalDate day) {

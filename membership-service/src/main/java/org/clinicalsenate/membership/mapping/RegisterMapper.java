@@ -9,11 +9,10 @@ import org.clinicalsenate.api.membership.model.Register;
 import org.clinicalsenate.api.membership.model.RegisterEntry;
 import org.clinicalsenate.api.membership.model.RoundRef;
 import org.clinicalsenate.commons.mapping.MappingDefaults;
-import org.clinicalsenate.membership.domain.Declaration;
 import org.clinicalsenate.membership.domain.DeclarationRound;
+import org.clinicalsenate.membership.domain.PublishedInterest;
 import org.clinicalsenate.membership.domain.PublishedRegister;
 import org.clinicalsenate.membership.domain.PublishedRegister.DecisionMaker;
-import org.clinicalsenate.membership.domain.Review;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.Named;
@@ -41,8 +40,8 @@ public interface RegisterMapper {
 
     @FlattenedInterest
     @Mapping(target = "declaredOn", source = "declaredAt", qualifiedByName = "declaredOn")
-    @Mapping(target = "managementAction", source = "review")
-    RegisterEntry toApi(Declaration declaration);
+    @Mapping(target = "managementAction", source = ".")
+    RegisterEntry toApi(PublishedInterest published);
 
     org.clinicalsenate.api.membership.model.Counterparty toApi(
             org.clinicalsenate.membership.domain.Counterparty counterparty);
@@ -50,10 +49,10 @@ public interface RegisterMapper {
     org.clinicalsenate.api.membership.model.ManagementActionKind toApi(
             org.clinicalsenate.membership.domain.ManagementActionKind kind);
 
-    /** The action taken, without the review's internal note (absent until an admin has decided). */
-    default ManagementAction toApi(Review review) {
-        return review == null || review.action == null ? null
-                : new ManagementAction(toApi(review.action)).detail(review.actionDetail);
+    /** The action taken for the published version (never the review's internal note). */
+    default ManagementAction managementAction(PublishedInterest published) {
+        return published.action() == null ? null
+                : new ManagementAction(toApi(published.action())).detail(published.actionDetail());
     }
 
     @Named("declaredOn")

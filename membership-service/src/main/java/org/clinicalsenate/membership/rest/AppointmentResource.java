@@ -1,6 +1,7 @@
 package org.clinicalsenate.membership.rest;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -28,6 +29,9 @@ import org.clinicalsenate.membership.service.AppointmentService;
 public class AppointmentResource implements AppointmentsApi {
 
     @Inject
+    Clock clock;
+
+    @Inject
     AppointmentService appointments;
 
     @Inject
@@ -49,7 +53,7 @@ public class AppointmentResource implements AppointmentsApi {
                     mapper.toDomain(appointmentCreate.getBody()), mapper.toDomain(appointmentCreate.getRole()),
                     appointmentCreate.getTermStart(), appointmentCreate.getTermEnd()));
             return Response.created(URI.create("/appointments/" + appointment.id))
-                    .entity(mapper.toApi(appointment, LocalDate.now()))
+                    .entity(mapper.toApi(appointment, LocalDate.now(clock)))
                     .header(HttpHeaders.ETAG, ETags.of(appointment.version))
                     .build();
         });
@@ -58,7 +62,7 @@ public class AppointmentResource implements AppointmentsApi {
     @Override
     @RolesAllowed({ Roles.MEMBER, Roles.SENATE_ADMIN, Roles.SENATE_CHAIR, Roles.PLATFORM_ADMIN })
     public Response listMemberAppointments(UUID memberId, Integer limit, String cursor) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         Page<org.clinicalsenate.api.membership.model.Appointment> page = appointments
                 .listForMember(memberId, limit, cursor).map(a -> mapper.toApi(a, today));
         return PageLinks.ok(new AppointmentPage(page.items()).nextCursor(page.nextCursor()), page.nextCursor(), uri);
@@ -94,7 +98,7 @@ public class AppointmentResource implements AppointmentsApi {
     }
 
     private Response ok(Appointment appointment) {
-        return Response.ok(mapper.toApi(appointment, LocalDate.now()))
+        return Response.ok(mapper.toApi(appointment, LocalDate.now(clock)))
                 .header(HttpHeaders.ETAG, ETags.of(appointment.version))
                 .build();
     }

@@ -21,7 +21,7 @@ public class ConflictCheckResource implements ConflictChecksApi {
     ConflictCheckMapper mapper;
 
     @Override
-    @RolesAllowed({ Roles.SERVICE, Roles.PLATFORM_ADMIN, Roles.SENATE_ADMIN, Roles.SENATE_CHAIR })
+    @RolesAllowed({ Roles.REVIEW_SERVICE, Roles.PLATFORM_ADMIN, Roles.SENATE_ADMIN, Roles.SENATE_CHAIR })
     public Response checkConflicts(ConflictCheckRequest request) {
         return Response.ok(mapper.toApi(checks.check(List.copyOf(request.getMemberIds()), request.getOrganisations(),
                 request.getArea(), request.getDate()))).build();

@@ -36,7 +36,7 @@ public class MeetingDeclarationResource implements MeetingDeclarationsApi {
 
     /** A record has no URL of its own: it is read in its meeting's list, so the 201 carries no Location. */
     @Override
-    @RolesAllowed({ Roles.SENATE_ADMIN, Roles.SENATE_CHAIR, Roles.PLATFORM_ADMIN, Roles.SERVICE })
+    @RolesAllowed({ Roles.SENATE_ADMIN, Roles.SENATE_CHAIR, Roles.PLATFORM_ADMIN, Roles.REVIEW_SERVICE })
     public Response recordMeetingDeclaration(String meetingRef, MeetingDeclarationCreate meetingDeclarationCreate,
             String idempotencyKey) {
         // the meeting is part of the request: one key cannot record the same body at two meetings
@@ -48,7 +48,7 @@ public class MeetingDeclarationResource implements MeetingDeclarationsApi {
     }
 
     @Override
-    @RolesAllowed({ Roles.SENATE_ADMIN, Roles.SENATE_CHAIR, Roles.PLATFORM_ADMIN, Roles.SERVICE })
+    @RolesAllowed({ Roles.SENATE_ADMIN, Roles.SENATE_CHAIR, Roles.PLATFORM_ADMIN, Roles.REVIEW_SERVICE })
     public Response listMeetingDeclarations(String meetingRef, Integer limit, String cursor) {
         return page(meetingDeclarations.listForMeeting(meetingRef, limit, cursor));
     }

@@ -69,7 +69,7 @@ public class MemberResource implements MembersApi {
     }
 
     @Override
-    @RolesAllowed({ Roles.SENATE_ADMIN, Roles.SENATE_CHAIR, Roles.PLATFORM_ADMIN, Roles.SERVICE })
+    @RolesAllowed({ Roles.SENATE_ADMIN, Roles.SENATE_CHAIR, Roles.PLATFORM_ADMIN, Roles.REVIEW_SERVICE })
     public Response listMembers(String senate, AppointmentBody body, AppointmentRole role, Profession profession,
             String organisation, String name, Integer limit, String cursor) {
         MemberService.Search search = new MemberService.Search(senate, appointmentMapper.toDomain(body),
@@ -80,7 +80,7 @@ public class MemberResource implements MembersApi {
     }
 
     @Override
-    @RolesAllowed({ Roles.MEMBER, Roles.SENATE_ADMIN, Roles.SENATE_CHAIR, Roles.PLATFORM_ADMIN, Roles.SERVICE })
+    @RolesAllowed({ Roles.MEMBER, Roles.SENATE_ADMIN, Roles.SENATE_CHAIR, Roles.PLATFORM_ADMIN, Roles.REVIEW_SERVICE })
     public Response getMember(UUID memberId) {
         Member member = members.get(memberId);
         return Response.ok(mapper.toApi(member, access)).header(HttpHeaders.ETAG, ETags.of(member.version)).build();

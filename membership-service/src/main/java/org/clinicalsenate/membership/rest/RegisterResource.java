@@ -1,5 +1,6 @@
 package org.clinicalsenate.membership.rest;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -30,6 +31,9 @@ public class RegisterResource implements RegisterApi {
             .mediaTypes(MediaType.APPLICATION_JSON_TYPE, RegisterCsv.MEDIA_TYPE).build();
 
     @Inject
+    Clock clock;
+
+    @Inject
     RegisterService registers;
 
     @Inject
@@ -54,7 +58,7 @@ public class RegisterResource implements RegisterApi {
                     "None of the accepted media types can be produced: ask for application/json or text/csv");
         }
         boolean csv = variant.getMediaType().isCompatible(RegisterCsv.MEDIA_TYPE);
-        LocalDate today = PublishedRegister.today();
+        LocalDate today = LocalDate.now(clock);
         byte[] body = cache.get(slug, today, csv ? "csv" : "json", () -> render(slug, csv));
         if (csv) {
             return Response.ok(body, RegisterCsv.MEDIA_TYPE)

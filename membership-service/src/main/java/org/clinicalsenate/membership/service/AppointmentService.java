@@ -1,5 +1,6 @@
 package org.clinicalsenate.membership.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -43,6 +44,9 @@ import org.clinicalsenate.membership.domain.Senate;
 public class AppointmentService {
 
     @Inject
+    Clock clock;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -65,7 +69,7 @@ public class AppointmentService {
         Member member = members.findForUpdate(memberId);
         access.requireMayAppoint(member, nomination.role());
         Appointment appointment = Appointment.nominate(member, nomination.body(), nomination.role(),
-                nomination.termStart(), nomination.termEnd(), caller.subject(), Instant.now());
+                nomination.termStart(), nomination.termEnd(), caller.subject(), Instant.now(clock));
         checkRules(appointment);
         em.persist(appointment);
         em.flush();
@@ -77,11 +81,12 @@ public class AppointmentService {
     /** Approves a nomination after checking the senate's rules again. */
     public Appointment approve(UUID id, String ifMatch) {
         Appointment appointment = lockForChange(id, ifMatch);
+        access.requireNotSelf(appointment.member, "approve an appointment of");
         appointment.status.requireMayMoveTo(AppointmentStatus.APPROVED);
         em.refresh(appointment.member, LockModeType.PESSIMISTIC_WRITE);
         checkRules(appointment);
         Map<String, Object> before = snapshot(appointment);
-        appointment.approve(caller.subject(), Instant.now());
+        appointment.approve(caller.subject(), Instant.now(clock));
         return recordChange("approved", appointment, before);
     }
 
@@ -89,7 +94,7 @@ public class AppointmentService {
     public Appointment end(UUID id, String ifMatch, AppointmentStatus outcome, LocalDate lastDay, String reason) {
         Appointment appointment = lockForChange(id, ifMatch);
         Map<String, Object> before = snapshot(appointment);
-        appointment.end(outcome, lastDay, reason, caller.subject(), Instant.now());
+        appointment.end(outcome, lastDay, reason, caller.subject(), Instant.now(clock));
         return recordChange("ended", appointment, before);
     }
 
@@ -97,7 +102,7 @@ public class AppointmentService {
     public Appointment withdraw(UUID id, String ifMatch, String reason) {
         Appointment appointment = lockForChange(id, ifMatch);
         Map<String, Object> before = snapshot(appointment);
-        appointment.withdraw(reason, caller.subject(), Instant.now());
+        appointment.withdraw(reason, caller.subject(), Instant.now(clock));
         return recordChange("withdrawn", appointment, before);
     }
 

@@ -1,5 +1,6 @@
 package org.clinicalsenate.membership.service;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,7 +22,6 @@ import org.clinicalsenate.api.common.model.FieldError;
 import org.clinicalsenate.commons.problem.ProblemException;
 import org.clinicalsenate.commons.problem.ProblemType;
 import org.clinicalsenate.commons.security.Caller;
-import org.clinicalsenate.commons.security.Roles;
 import org.clinicalsenate.membership.config.ConflictCheckConfig;
 import org.clinicalsenate.membership.domain.ConflictRules;
 import org.clinicalsenate.membership.domain.ConflictRules.Scope;
@@ -49,6 +49,9 @@ public class ConflictCheckService {
     }
 
     @Inject
+    Clock clock;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -66,13 +69,12 @@ public class ConflictCheckService {
     /** {@code date} defaults to today; {@code organisations} and {@code area} may be null (none). */
     public Check check(List<UUID> memberIds, Set<String> organisations, Set<String> area, LocalDate date) {
         Scope scope = new Scope(organisations == null ? Set.of() : organisations, area == null ? Set.of() : area,
-                date == null ? LocalDate.now() : date, config.lookback());
+                date == null ? LocalDate.now(clock) : date, config.lookback());
         Map<UUID, Member> members = em.createQuery("from Member m where m.id in :ids", Member.class)
                 .setParameter("ids", memberIds)
                 .getResultStream()
                 .collect(Collectors.toMap(m -> m.id, Function.identity()));
         requireKnown(memberIds, members);
-        requireInScope(memberIds, members);
         Map<UUID, List<Declaration>> interests = interestsNaming(members.keySet(), scope.namedOrganisations());
         Map<UUID, DeclarationRound> outstanding = outstandingInCurrentRound(members.values());
         List<MemberResult> results = memberIds.stream()
@@ -83,10 +85,16 @@ public class ConflictCheckService {
         return new Check(scope.date(), scope.lookbackFrom(), results);
     }
 
-    private static void requireKnown(List<UUID> memberIds, Map<UUID, Member> members) {
+    /**
+     * Every member asked about must be known to the caller: review-service and platform-admins know
+     * everyone, senate admins and chairs the members of their senates. An unknown id and one outside
+     * the caller's scope get the same answer, so that nobody can probe who exists where.
+     */
+    private void requireKnown(List<UUID> memberIds, Map<UUID, Member> members) {
         List<FieldError> unknown = new ArrayList<>();
         for (int i = 0; i < memberIds.size(); i++) {
-            if (!members.containsKey(memberIds.get(i))) {
+            Member member = members.get(memberIds.get(i));
+            if (member == null || !(caller.isService() || access.manages(member))) {
                 unknown.add(new FieldError("memberIds[" + i + "]", "is not a known member (" + memberIds.get(i) + ")"));
             }
         }
@@ -94,19 +102,6 @@ public class ConflictCheckService {
             String detail = unknown.size() == 1 ? unknown.get(0).getField() + " " + unknown.get(0).getMessage()
                     : unknown.size() + " member ids are not known members";
             throw new ProblemException(ProblemType.RULE_VIOLATED, detail, unknown, List.of());
-        }
-    }
-
-    /** Services (review-service) check anyone; senate admins and chairs the members of their senates. */
-    private void requireInScope(List<UUID> memberIds, Map<UUID, Member> members) {
-        if (caller.hasRole(Roles.SERVICE)) {
-            return;
-        }
-        List<String> outOfScope = memberIds.stream().map(members::get).filter(m -> !access.manages(m))
-                .map(m -> m.id + " (" + m.senate + ")").toList();
-        if (!outOfScope.isEmpty()) {
-            throw ProblemException.forbidden("Your token does not give access to the members "
-                    + String.join(", ", outOfScope));
         }
     }
 

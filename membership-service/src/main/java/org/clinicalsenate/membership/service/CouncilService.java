@@ -1,5 +1,6 @@
 package org.clinicalsenate.membership.service;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,9 @@ import org.clinicalsenate.membership.domain.Senate;
 public class CouncilService {
 
     @Inject
+    Clock clock;
+
+    @Inject
     SenateService senates;
 
     @Inject
@@ -29,7 +33,7 @@ public class CouncilService {
     public Council composition(String slug) {
         Senate senate = senates.get(slug);
         caller.requireReadsSenate(slug);
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         return Council.of(senate, rosters.serving(slug, AppointmentBody.COUNCIL, today), today);
     }
 }

@@ -1,8 +1,8 @@
 package org.clinicalsenate.membership.service;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +13,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 
+import org.clinicalsenate.api.events.model.DeclarationDueSoon;
+import org.clinicalsenate.api.events.model.DeclarationOverdue;
+import org.clinicalsenate.api.events.model.DeclarationReminderLinks;
 import org.clinicalsenate.commons.outbox.Outbox;
 import org.clinicalsenate.commons.scheduling.SkipWhenOff;
 import org.clinicalsenate.membership.config.DeclarationReminderConfig;
@@ -39,6 +42,9 @@ public class DeclarationReminders {
     private static final Logger LOG = Logger.getLogger(DeclarationReminders.class);
 
     @Inject
+    Clock clock;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -53,7 +59,7 @@ public class DeclarationReminders {
     @Scheduled(identity = "declaration-reminders", every = "${senate.declaration-reminders.every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = RemindersDisabled.class)
     void remindScheduled() {
-        remind(LocalDate.now());
+        remind(LocalDate.now(clock));
     }
 
     /** Sends the reminders owed on {@code today}, one transaction per round; returns how many were sent. */
@@ -90,7 +96,7 @@ public class DeclarationReminders {
         int sent = 0;
         for (UUID member : appointed) {
             if (returns.get(member).status() == Return.OUTSTANDING && claim(round, member, reminder)) {
-                outbox.publish(reminder.kind().eventType(), member.toString(), event(round, member, reminder));
+                outbox.publish(member.toString(), event(round, member, reminder));
                 sent++;
             }
         }
@@ -111,16 +117,17 @@ public class DeclarationReminders {
                 .executeUpdate() == 1;
     }
 
-    /** Ids and facts only: notification-service looks up how to reach the member; never contact details here. */
-    private static Map<String, Object> event(DeclarationRound round, UUID member, Reminder reminder) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("roundId", round.id.toString());
-        data.put("senate", round.senate);
-        data.put("year", round.year);
-        data.put("dueDate", round.dueDate.toString());
-        data.put("memberId", member.toString());
-        data.put("offsetDays", reminder.offsetDays());
-        return data;
+    /** Ids and links only: notification-service looks up how to reach the member; never contact details here. */
+    private static Object event(DeclarationRound round, UUID member, Reminder reminder) {
+        DeclarationReminderLinks links = new DeclarationReminderLinks()
+                .round("/declaration-rounds/" + round.id)
+                .declarations("/members/" + member + "/declarations");
+        return switch (reminder.kind()) {
+            case DUE_SOON -> new DeclarationDueSoon().memberId(member).roundId(round.id).senate(round.senate)
+                    .year(round.year).dueDate(round.dueDate).offsetDays(reminder.offsetDays()).links(links);
+            case OVERDUE -> new DeclarationOverdue().memberId(member).roundId(round.id).senate(round.senate)
+                    .year(round.year).dueDate(round.dueDate).offsetDays(reminder.offsetDays()).links(links);
+        };
     }
 
     /** Skips the job where it is switched off, and while the application starts or stops. */

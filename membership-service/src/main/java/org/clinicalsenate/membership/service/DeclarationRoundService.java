@@ -1,5 +1,6 @@
 package org.clinicalsenate.membership.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -61,6 +62,9 @@ public class DeclarationRoundService {
     }
 
     @Inject
+    Clock clock;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -80,7 +84,7 @@ public class DeclarationRoundService {
         senates.get(slug);
         caller.requireAdministers(slug);
         DeclarationRound round = DeclarationRound.open(slug, request.getYear(), request.getDueDate(), caller.subject(),
-                Instant.now());
+                Instant.now(clock));
         boolean opened = !em.createQuery("select r.id from DeclarationRound r where r.senate = :senate and r.year = :year",
                 UUID.class)
                 .setParameter("senate", slug)
@@ -131,7 +135,7 @@ public class DeclarationRoundService {
         DeclarationRound round = find(roundId);
         int limit = Page.limit(requestedLimit);
         List<String> after = Cursor.decode(cursor, 2);
-        List<UUID> appointed = rosters.servingMemberIds(round.senate, round.membershipDay(LocalDate.now()));
+        List<UUID> appointed = rosters.servingMemberIds(round.senate, round.membershipDay(LocalDate.now(clock)));
         Map<UUID, RoundReturn> returns = rosters.returns(round.id, appointed);
         List<UUID> listed = appointed.stream().filter(id -> status == null || returns.get(id).status() == status).toList();
         if (listed.isEmpty()) {
@@ -164,7 +168,7 @@ public class DeclarationRoundService {
     /** The rounds with their counts: three queries for any number of rounds (the current ones, who is appointed, the returns). */
     private List<RoundView> views(Collection<DeclarationRound> rounds) {
         Map<String, DeclarationRound> current = rosters.currentRounds(rounds.stream().map(r -> r.senate).distinct().toList());
-        Map<UUID, Set<UUID>> appointed = rosters.appointedMembers(rounds, LocalDate.now());
+        Map<UUID, Set<UUID>> appointed = rosters.appointedMembers(rounds, LocalDate.now(clock));
         Map<UUID, Map<UUID, RoundReturn>> returns = rosters.returnsByRound(rounds.stream().map(r -> r.id).toList());
         return rounds.stream()
                 .map(r -> new RoundView(r, current.get(r.senate).id.equals(r.id), Counts.of(appointed.get(r.id), returns.get(r.id))))

@@ -1,5 +1,6 @@
 package org.clinicalsenate.membership.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +42,9 @@ import org.clinicalsenate.membership.mapping.DeclarationMapper;
 public class DeclarationService {
 
     @Inject
+    Clock clock;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -70,11 +74,11 @@ public class DeclarationService {
         Declaration declaration;
         if (Boolean.TRUE.equals(request.getNilReturn())) {
             declaration = Declaration.nilReturn(member.id, member.senate, roundId, interest, caller.subject(), onBehalf,
-                    Instant.now());
+                    Instant.now(clock));
             requireFirstNilReturn(member, round);
         } else {
             declaration = Declaration.ofInterest(member.id, member.senate, roundId, interest, caller.subject(), onBehalf,
-                    Instant.now());
+                    Instant.now(clock));
         }
         em.persist(declaration);
         em.persist(declaration.currentVersion());
@@ -90,7 +94,7 @@ public class DeclarationService {
         Member member = em.find(Member.class, declaration.memberId);
         Map<String, Object> before = snapshot(declaration);
         UUID roundId = rosters.currentRound(declaration.senate).map(r -> r.id).orElse(null);
-        declaration.amend(mapper.toInterest(request), roundId, caller.subject(), !access.isSelf(member), Instant.now());
+        declaration.amend(mapper.toInterest(request), roundId, caller.subject(), !access.isSelf(member), Instant.now(clock));
         em.persist(declaration.currentVersion());
         em.flush();
         audit.recordChanges("amended", Declaration.ENTITY_TYPE, id.toString(), declaration.senate, before,
@@ -101,12 +105,14 @@ public class DeclarationService {
     /** Only the admins of the member's senate review; the member themself may read but not review (403). */
     public Declaration review(UUID id, String ifMatch, DeclarationReviewUpdate request) {
         Declaration declaration = get(id);
-        access.requireManager(em.find(Member.class, declaration.memberId));
+        Member member = em.find(Member.class, declaration.memberId);
+        access.requireManager(member);
+        access.requireNotSelf(member, "review a declaration of");
         ETags.requireMatch(ifMatch, declaration.version);
         Map<String, Object> before = snapshot(declaration);
         declaration.recordReview(mapper.toDomain(request.getManagementAction().getAction()),
                 request.getManagementAction().getDetail(), mapper.toDomain(request.getPublication()),
-                request.getWithheldReason(), request.getNote(), caller.subject(), Instant.now());
+                request.getWithheldReason(), request.getNote(), caller.subject(), Instant.now(clock));
         em.flush();
         audit.recordChanges("reviewed", Declaration.ENTITY_TYPE, id.toString(), declaration.senate, before,
                 snapshot(declaration));

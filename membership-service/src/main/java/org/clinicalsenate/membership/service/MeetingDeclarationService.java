@@ -1,5 +1,6 @@
 package org.clinicalsenate.membership.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +21,6 @@ import org.clinicalsenate.commons.page.Cursor;
 import org.clinicalsenate.commons.page.Page;
 import org.clinicalsenate.commons.problem.ProblemException;
 import org.clinicalsenate.commons.security.Caller;
-import org.clinicalsenate.commons.security.Roles;
 import org.clinicalsenate.membership.domain.Declaration;
 import org.clinicalsenate.membership.domain.MeetingDeclaration;
 import org.clinicalsenate.membership.domain.Member;
@@ -34,6 +34,9 @@ import org.clinicalsenate.membership.mapping.MeetingDeclarationMapper;
 @ApplicationScoped
 @Transactional
 public class MeetingDeclarationService {
+
+    @Inject
+    Clock clock;
 
     @Inject
     EntityManager em;
@@ -57,8 +60,10 @@ public class MeetingDeclarationService {
         if (!seesAllMeetings()) {
             caller.requireAdministers(request.getSenate());
         }
-        if (em.find(Member.class, request.getMemberId()) == null) {
-            throw ProblemException.ruleViolated("memberId", "names an unknown member " + request.getMemberId());
+        Member member = em.find(Member.class, request.getMemberId());
+        // an admin records for the members of their senates only; others' are unknown to them
+        if (member == null || !(seesAllMeetings() || caller.administers(member.senate))) {
+            throw ProblemException.ruleViolated("memberId", "names no member known to you (" + request.getMemberId() + ")");
         }
         if (request.getDeclarationId() != null) {
             Declaration declaration = em.find(Declaration.class, request.getDeclarationId());
@@ -67,7 +72,7 @@ public class MeetingDeclarationService {
             }
         }
         MeetingDeclaration declaration = mapper.toEntity(request);
-        declaration.record(meetingRef, caller.subject(), Instant.now());
+        declaration.record(meetingRef, caller.subject(), Instant.now(clock));
         em.persist(declaration);
         em.flush();
         audit.record("recorded", MeetingDeclaration.ENTITY_TYPE, declaration.id.toString(), declaration.senate,
@@ -118,7 +123,7 @@ public class MeetingDeclarationService {
 
     /** Platform-admins, and services (review-service records and reads its panel meetings, whatever the senate). */
     private boolean seesAllMeetings() {
-        return caller.isPlatformAdmin() || caller.hasRole(Roles.SERVICE);
+        return caller.isPlatformAdmin() || caller.isService();
     }
 
     private static Map<String, Object> snapshot(MeetingDeclaration d) {

@@ -1,5 +1,6 @@
 package org.clinicalsenate.membership.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -45,6 +46,9 @@ public class MemberService {
     }
 
     @Inject
+    Clock clock;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -69,7 +73,7 @@ public class MemberService {
         caller.requireAdministers(request.getSenate());
         Member member = mapper.toEntity(request);
         member.id = UUID.randomUUID();
-        member.createdAt = Instant.now();
+        member.createdAt = Instant.now(clock);
         member.updatedAt = member.createdAt;
         em.persist(member);
         em.flush();
@@ -98,7 +102,7 @@ public class MemberService {
             after.put("email", "changed");
         }
         if (audit.recordChanges("updated", Member.ENTITY_TYPE, id.toString(), member.senate, before, after)) {
-            member.updatedAt = Instant.now();
+            member.updatedAt = Instant.now(clock);
             em.flush();
         } else {
             // rewriting the embedded registration and employer marks them dirty even with equal values:
@@ -156,7 +160,7 @@ public class MemberService {
             }
             jpql.append(" and ").append(Rosters.SERVED_ON_DAY).append(")");
             parameters.put("served", AppointmentStatus.SERVED);
-            parameters.put("day", LocalDate.now());
+            parameters.put("day", LocalDate.now(clock));
         }
         if (!after.isEmpty()) {
             jpql.append(" and (lower(m.name), m.id) > (lower(:afterName), :afterId)");

@@ -1,5 +1,6 @@
 package org.clinicalsenate.membership.service;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,10 +20,10 @@ import org.clinicalsenate.membership.domain.Appointment;
 import org.clinicalsenate.membership.domain.AppointmentBody;
 import org.clinicalsenate.membership.domain.Declaration;
 import org.clinicalsenate.membership.domain.DeclarationRound;
+import org.clinicalsenate.membership.domain.PublishedInterest;
 import org.clinicalsenate.membership.domain.PublishedRegister;
 import org.clinicalsenate.membership.domain.PublishedRegister.DecisionMaker;
 import org.clinicalsenate.membership.domain.PublishedRegister.ReturnStatus;
-import org.clinicalsenate.membership.domain.Publication;
 import org.clinicalsenate.membership.domain.Senate;
 
 /**
@@ -35,6 +36,9 @@ import org.clinicalsenate.membership.domain.Senate;
 public class RegisterService {
 
     @Inject
+    Clock clock;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -45,10 +49,10 @@ public class RegisterService {
 
     public PublishedRegister register(String slug) {
         Senate senate = senates.get(slug);
-        LocalDate today = PublishedRegister.today();
+        LocalDate today = LocalDate.now(clock);
         List<Appointment> council = PublishedRegister.decisionMakers(rosters.serving(slug, AppointmentBody.COUNCIL, today));
         List<UUID> memberIds = council.stream().map(a -> a.member.id).toList();
-        Map<UUID, List<Declaration>> published = published(memberIds, today);
+        Map<UUID, List<PublishedInterest>> published = published(memberIds, today);
         DeclarationRound round = rosters.currentRound(slug).orElse(null);
         Map<UUID, ReturnStatus> returns = round != null ? returnsIn(round, memberIds) : returnsBeforeAnyRound(memberIds);
         List<DecisionMaker> decisionMakers = council.stream()
@@ -58,21 +62,28 @@ public class RegisterService {
         return PublishedRegister.of(senate, today, round, decisionMakers);
     }
 
-    /** Each member's published interests that are current or ended recently, earliest first. */
-    private Map<UUID, List<Declaration>> published(List<UUID> memberIds, LocalDate today) {
+    /**
+     * Each member's published interests that are current or ended recently, earliest first: the
+     * version last published of each declaration (an amendment under review does not hide it).
+     */
+    private Map<UUID, List<PublishedInterest>> published(List<UUID> memberIds, LocalDate today) {
         if (memberIds.isEmpty()) {
             return Map.of();
         }
         return em.createQuery("""
-                from Declaration d where d.memberId in :members and d.nilReturn = false and d.review.publication = :published
-                  and (d.interest.end is null or d.interest.end >= :endedFrom)
-                order by d.interest.start, d.declaredAt, d.id
-                """, Declaration.class)
+                select new org.clinicalsenate.membership.domain.PublishedInterest(d.memberId, v.interest.category,
+                    v.interest.description, v.interest.counterparty.odsCode, v.interest.counterparty.name,
+                    v.interest.relationship, v.interest.start, v.interest.end, v.declaredAt, d.publishedAction,
+                    d.publishedActionDetail)
+                from Declaration d join DeclarationVersion v on v.declarationId = d.id and v.versionNo = d.publishedVersionNo
+                where d.memberId in :members and d.publishedVersionNo is not null
+                  and (v.interest.end is null or v.interest.end >= :endedFrom)
+                order by v.interest.start, v.declaredAt, d.id
+                """, PublishedInterest.class)
                 .setParameter("members", memberIds)
-                .setParameter("published", Publication.PUBLISHED)
                 .setParameter("endedFrom", PublishedRegister.showsInterestsEndedFrom(today))
                 .getResultStream()
-                .collect(Collectors.groupingBy(d -> d.memberId, LinkedHashMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(PublishedInterest::memberId, LinkedHashMap::new, Collectors.toList()));
     }
 
     private Map<UUID, ReturnStatus> returnsIn(DeclarationRound round, List<UUID> memberIds) {

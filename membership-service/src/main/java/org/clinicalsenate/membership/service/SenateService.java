@@ -1,5 +1,6 @@
 package org.clinicalsenate.membership.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,6 +31,9 @@ import org.clinicalsenate.membership.mapping.SenateMapper;
 public class SenateService {
 
     @Inject
+    Clock clock;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -58,7 +62,7 @@ public class SenateService {
         TypedQuery<Senate> query = em.createQuery(jpql.append(" order by s.slug").toString(), Senate.class)
                 .setMaxResults(limit + 1);
         if (active != null) {
-            query.setParameter("today", LocalDate.now());
+            query.setParameter("today", LocalDate.now(clock));
         }
         if (!after.isEmpty()) {
             query.setParameter("after", after.get(0));
@@ -83,7 +87,7 @@ public class SenateService {
             throw ProblemException.conflict("A senate with slug '" + request.getSlug() + "' already exists");
         }
         Senate senate = mapper.toEntity(request);
-        senate.createdAt = Instant.now();
+        senate.createdAt = Instant.now(clock);
         senate.updatedAt = senate.createdAt;
         em.persist(senate);
         em.flush();
@@ -99,9 +103,15 @@ public class SenateService {
         Senate.checkPredecessors(slug, new ArrayList<>(request.getPredecessors()));
         checkPredecessorsExist(request.getPredecessors());
         Map<String, Object> before = snapshot(senate);
+        Senate.Governance governance = senate.governance();
         mapper.update(request, senate);
+        List<String> governanceChanged = senate.governance().changedFrom(governance);
+        if (!governanceChanged.isEmpty() && !caller.isPlatformAdmin()) {
+            throw ProblemException.forbidden("Only a platform-admin may change a senate's governance: "
+                    + String.join(", ", governanceChanged));
+        }
         if (audit.recordChanges("updated", "senate", slug, slug, before, snapshot(senate))) {
-            senate.updatedAt = Instant.now();
+            senate.updatedAt = Instant.now(clock);
             em.flush();
         }
         return senate;

@@ -90,9 +90,11 @@ class DeclarationTest {
     }
 
     @Test
-    void anAmendmentIsANewVersionBackInReviewWithLatenessFromTheFirstDeclaration() {
+    void anAmendmentIsANewVersionBackInReviewWhoseLatenessWasSettledByTheFirstDeclaration() {
         Declaration d = declared(LocalDate.parse("2026-11-01"));
-        d.recordReview(ManagementActionKind.NONE_REQUIRED, null, Publication.PUBLISHED, null, null, "admin", NOW);
+        assertThat(d.late).as("declared 22 days after it started").isFalse();
+        d.recordReview(ManagementActionKind.RESTRICT_PARTICIPATION, "No stroke items", Publication.PUBLISHED, null, null,
+                "admin", NOW);
         UUID nextRound = UUID.randomUUID();
         Instant later = NOW.plusSeconds(86_400 * 60);
 
@@ -104,12 +106,34 @@ class DeclarationTest {
         assertThat(d.declaredBy).isEqualTo("admin");
         assertThat(d.onBehalf).isTrue();
         assertThat(d.roundId).isEqualTo(nextRound);
-        assertThat(d.late).as("34 days between the new start and the first declaration").isTrue();
+        assertThat(d.late).as("an amendment does not change whether it was declared in time").isFalse();
         assertThat(d.review.publication).isEqualTo(Publication.PENDING);
+        // the register keeps showing version 1, with its action, until version 2 is reviewed
+        assertThat(d.publishedVersionNo).isEqualTo(1);
+        assertThat(d.publishedAction).isEqualTo(ManagementActionKind.RESTRICT_PARTICIPATION);
+        assertThat(d.publishedActionDetail).isEqualTo("No stroke items");
         assertThat(d.review.reviewedBy).isNull();
         assertThat(d.currentVersion().versionNo).isEqualTo(2);
         assertThat(d.currentVersion().interest.start).isEqualTo(LocalDate.parse("2026-10-20"));
         assertThat(d.currentVersion().interest).isNotSameAs(d.interest);
+    }
+
+    @Test
+    void reviewingAnAmendmentPublishesItOrTakesTheDeclarationOffTheRegister() {
+        Declaration d = declared(LocalDate.parse("2026-11-01"));
+        assertThat(d.publishedVersionNo).as("nothing is published before a review").isNull();
+        d.recordReview(ManagementActionKind.NONE_REQUIRED, null, Publication.PUBLISHED, null, null, "admin", NOW);
+        d.amend(interest(InterestCategory.FINANCIAL, LocalDate.parse("2026-10-20")), ROUND, "m", false, NOW);
+
+        d.recordReview(ManagementActionKind.WITHHOLD_PAPERS, null, Publication.PUBLISHED, null, null, "admin", NOW);
+        assertThat(d.publishedVersionNo).isEqualTo(2);
+        assertThat(d.publishedAction).isEqualTo(ManagementActionKind.WITHHOLD_PAPERS);
+
+        d.amend(interest(InterestCategory.FINANCIAL, LocalDate.parse("2026-10-21")), ROUND, "m", false, NOW);
+        d.recordReview(ManagementActionKind.NONE_REQUIRED, null, Publication.WITHHELD, "Safeguarding", null, "admin",
+                NOW);
+        assertThat(d.publishedVersionNo).as("withheld: off the register").isNull();
+        assertThat(d.publishedAction).isNull();
     }
 
     @Test

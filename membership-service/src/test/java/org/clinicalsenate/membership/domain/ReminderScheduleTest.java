@@ -42,10 +42,4 @@ class ReminderScheduleTest {
                 .contains(new Reminder(ReminderKind.DUE_SOON, 7));
         assertThat(new ReminderSchedule(List.of(), List.of(3)).owedOn(DUE, LocalDate.parse("2027-01-02"))).isEmpty();
     }
-
-    @Test
-    void theEventTypesAreTheContractsOnes() {
-        assertThat(ReminderKind.DUE_SOON.eventType()).isEqualTo("membership.declaration.due-soon");
-        assertThat(ReminderKind.OVERDUE.eventType()).isEqualTo("membership.declaration.overdue");
-    }
 }
