@@ -152,7 +152,8 @@ final class ContractLint {
     required.stream().filter(code -> !responses.containsKey(code))
         .forEach(code -> fail.accept("no " + code + " response"));
     ApiResponse unavailable = responses.get("503");
-    if (unavailable != null && (unavailable.getHeaders() == null || !unavailable.getHeaders().containsKey("Retry-After"))) {
+    if (unavailable != null
+        && (unavailable.getHeaders() == null || !unavailable.getHeaders().containsKey("Retry-After"))) {
       fail.accept("503 response has no Retry-After header");
     }
 

@@ -16,9 +16,12 @@ class DatabaseOutageTest {
 
     @Test
     void aConnectionThatCannotBeOpenedOrBreaksIsAnOutage() {
-        PSQLException refused = new PSQLException("Connection to 127.0.0.1:5432 refused", PSQLState.CONNECTION_UNABLE_TO_CONNECT);
-        PSQLException broken = new PSQLException("An I/O error occurred while sending to the backend", PSQLState.CONNECTION_FAILURE);
-        assertThat(DatabaseOutage.causes(new JDBCConnectionException("Unable to acquire JDBC Connection", refused))).isTrue();
+        PSQLException refused = new PSQLException("Connection to 127.0.0.1:5432 refused",
+                PSQLState.CONNECTION_UNABLE_TO_CONNECT);
+        PSQLException broken = new PSQLException("An I/O error occurred while sending to the backend",
+                PSQLState.CONNECTION_FAILURE);
+        assertThat(DatabaseOutage.causes(new JDBCConnectionException("Unable to acquire JDBC Connection", refused)))
+                .isTrue();
         assertThat(DatabaseOutage.causes(new IllegalStateException("wrapped", broken))).isTrue();
     }
 
