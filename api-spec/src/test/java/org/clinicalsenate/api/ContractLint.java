@@ -136,7 +136,8 @@ final class ContractLint {
       });
     }
 
-    Set<String> required = new LinkedHashSet<>(List.of("400", "500"));
+    // 503: every operation may find the database out of reach (Retry-After says when to try again)
+    Set<String> required = new LinkedHashSet<>(List.of("400", "500", "503"));
     if (!roles.contains("anonymous")) {
       required.addAll(List.of("401", "403"));
     }
@@ -151,6 +152,11 @@ final class ContractLint {
     }
     required.stream().filter(code -> !responses.containsKey(code))
         .forEach(code -> fail.accept("no " + code + " response"));
+    ApiResponse unavailable = responses.get("503");
+    if (unavailable != null
+        && (unavailable.getHeaders() == null || !unavailable.getHeaders().containsKey("Retry-After"))) {
+      fail.accept("503 response has no Retry-After header");
+    }
 
     if (responses.keySet().stream().noneMatch(code -> code.startsWith("2"))) {
       fail.accept("no 2xx response");

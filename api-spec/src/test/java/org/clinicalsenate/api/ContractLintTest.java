@@ -48,6 +48,7 @@ class ContractLintTest {
               '403': {$ref: '#/components/responses/Error'}
               '404': {$ref: '#/components/responses/Error'}
               '500': {$ref: '#/components/responses/Error'}
+              '503': {$ref: '#/components/responses/Unavailable'}
           put:
             operationId: updateThing
             description: Replaces a thing.
@@ -56,10 +57,15 @@ class ContractLintTest {
             responses:
               '200': {description: ok}
               '400': {description: bad, content: {text/plain: {schema: {type: string}}}}
+              '503': {$ref: '#/components/responses/Error'}
       components:
         responses:
           Error:
             description: error
+            content: {application/problem+json: {schema: {$ref: '#/components/schemas/Problem'}}}
+          Unavailable:
+            description: database away
+            headers: {Retry-After: {schema: {type: integer}}}
             content: {application/problem+json: {schema: {$ref: '#/components/schemas/Problem'}}}
         schemas:
           Problem: {type: object}
@@ -96,6 +102,8 @@ class ContractLintTest {
         "bad.yaml PUT /things/{id} (updateThing): no 412 response",
         "bad.yaml PUT /things/{id} (updateThing): no 428 response",
         "bad.yaml PUT /things/{id} (updateThing): no 500 response",
+        "bad.yaml PUT /things/{id} (updateThing): 503 response has no Retry-After header",
+        "other.yaml DELETE /others (updateThing): no 503 response",
         "bad.yaml PUT /things/{id} (updateThing): request application/json has no example",
         "bad.yaml PUT /things/{id} (updateThing): 400 response is not application/problem+json only (has [text/plain])",
         "other.yaml: external $ref 'common.yaml#/components/responses/BadRequest' at /paths/~1others/delete/responses/400",

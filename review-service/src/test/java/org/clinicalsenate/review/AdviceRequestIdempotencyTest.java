@@ -7,8 +7,16 @@ import static org.clinicalsenate.review.AdviceRequests.listAllIds;
 import static org.clinicalsenate.testing.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -84,6 +92,32 @@ class AdviceRequestIdempotencyTest {
 
         String id = post(Tokens.requester("QRL"), key, body(senate, "QRL")).then().statusCode(201).extract().path("id");
         assertThat(listAllIds(Tokens.platformAdmin(), Map.of("senate", senate))).containsExactly(id);
+    }
+
+    @Test
+    void concurrentRequestsWithOneKeyCreateOneRequestAndTheOthersAreReplayedOrToldItIsInProgress() throws Exception {
+        String senate = freshSenate();
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> request = body(senate, "QRL");
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        List<Future<ExtractableResponse<Response>>> sent = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            sent.add(clients.submit(() -> post(Tokens.requester("QRL"), key, request).then().extract()));
+        }
+        Set<String> created = new HashSet<>();
+        for (Future<ExtractableResponse<Response>> answer : sent) {
+            ExtractableResponse<Response> response = answer.get(30, TimeUnit.SECONDS);
+            assertThat(response.statusCode()).isIn(201, 409);
+            if (response.statusCode() == 201) {
+                created.add(response.path("id"));
+            } else {
+                assertThat(response.<String>path("type")).isEqualTo("urn:clinical-senate:problem:idempotency-in-progress");
+            }
+        }
+        clients.shutdown();
+
+        assertThat(created).hasSize(1);
+        assertThat(listAllIds(Tokens.platformAdmin(), Map.of("senate", senate))).containsExactlyElementsOf(created);
     }
 
     private static Response post(String token, String key, Map<String, Object> body) {

@@ -20,7 +20,7 @@ public final class Platform implements AutoCloseable {
     }
 
     public static Platform start(KeycloakServer keycloak) {
-        Platform platform = new Platform(EmbeddedDatabase.start(null, 0));
+        Platform platform = new Platform(EmbeddedDatabase.start(null, 0, EmbeddedDatabase.Durability.THROW_AWAY));
         try {
             platform.notification = ServiceProcess.start("notification-service",
                     platform.env("notification-service", "notification", keycloak, null));

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.clinicalsenate.dev.EmbeddedDatabase;
+import org.clinicalsenate.dev.EmbeddedDatabase.Durability;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -17,26 +18,46 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * e.g. {@code jdbc:postgresql://127.0.0.1:5432/postgres}) plus optional {@code SENATE_TEST_PG_USER}
  * and {@code SENATE_TEST_PG_PASSWORD}, on that external server instead. Either way the suite gets
  * its own new database, dropped at the end.
+ * <p>
+ * With init arg {@value #OWN_SERVER}{@code =true} the suite gets an embedded server of its own
+ * instead, with durable commits, which it may crash and restart: the {@link EmbeddedDatabase} is
+ * injected into test fields of that type. It is stopped and removed with the suite.
  */
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
-    private static EmbeddedDatabase embedded;
+    public static final String OWN_SERVER = "own-server";
 
+    /**
+     * The server the suites share. Its commits are not durable (fast, and nobody needs the data
+     * after the run); a test of crash recovery uses {@link #OWN_SERVER}.
+     */
+    private static EmbeddedDatabase shared;
+
+    private boolean ownServer;
+    private EmbeddedDatabase own;
     private String adminUrl;
     private String user;
     private String password;
     private String database;
 
     @Override
+    public void init(Map<String, String> initArgs) {
+        ownServer = Boolean.parseBoolean(initArgs.get(OWN_SERVER));
+    }
+
+    @Override
     public Map<String, String> start() {
         database = "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         String external = System.getenv("SENATE_TEST_PG_URL");
-        if (external != null && !external.isBlank()) {
+        if (ownServer) {
+            own = EmbeddedDatabase.start(null, 0, Durability.DURABLE);
+        }
+        if (own == null && external != null && !external.isBlank()) {
             adminUrl = external;
             user = System.getenv().getOrDefault("SENATE_TEST_PG_USER", "postgres");
             password = System.getenv().getOrDefault("SENATE_TEST_PG_PASSWORD", "");
         } else {
-            EmbeddedDatabase server = embedded();
+            EmbeddedDatabase server = own != null ? own : shared();
             adminUrl = server.jdbcUrl("postgres");
             user = server.user();
             password = "";
@@ -50,16 +71,27 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     }
 
     @Override
-    public void stop() {
-        execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    public void inject(TestInjector testInjector) {
+        if (own != null) {
+            testInjector.injectIntoFields(own, new TestInjector.MatchesType(EmbeddedDatabase.class));
+        }
     }
 
-    private static synchronized EmbeddedDatabase embedded() {
-        if (embedded == null) {
-            embedded = EmbeddedDatabase.start(null, 0);
-            Runtime.getRuntime().addShutdownHook(new Thread(embedded::close, "embedded-postgres-stop"));
+    @Override
+    public void stop() {
+        if (own != null) {
+            own.close();
+        } else {
+            execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         }
-        return embedded;
+    }
+
+    private static synchronized EmbeddedDatabase shared() {
+        if (shared == null) {
+            shared = EmbeddedDatabase.start(null, 0, Durability.THROW_AWAY);
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "embedded-postgres-stop"));
+        }
+        return shared;
     }
 
     private void execute(String sql) {

@@ -94,7 +94,8 @@ public final class Benchmark {
         CpuMeter cpu = new CpuMeter(platform);
         try (LoadGenerator load = new LoadGenerator(REQUEST_TIMEOUT, cpu)) {
             Map<String, Integer> responseBytes = sanityCheck(load, endpoints);
-            Report report = new Report(runId, options, seeder.volume(), responseBytes, platform, quietCheck(cpu));
+            Report report = new Report(runId, options, seeder.volume(), responseBytes, platform, quietCheck(cpu),
+                    seeder.durability());
             try (RssSampler rss = RssSampler.start(platform)) {
                 measure(load, endpoints, report);
                 Map<String, Long> peakKb = rss.peakKb();

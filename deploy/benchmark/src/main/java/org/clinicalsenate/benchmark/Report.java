@@ -31,12 +31,16 @@ final class Report {
     /** More cores than this used by other processes during a window makes its figures doubtful. */
     static final double DISTURBING_CORES = 0.2;
 
+    /** What makes a commit durable: acknowledged only once it is on disk, and a crash cannot tear a page. */
+    static final List<String> DURABILITY_SETTINGS = List.of("synchronous_commit", "fsync", "full_page_writes");
+
     private final String runId;
     private final Options options;
     private final Map<String, Long> volume;
     private final Map<String, Integer> responseBytes;
     private final Platform platform;
     private final Map<String, Double> beforeLoad;
+    private final Map<String, String> durability;
     private final List<Target> targets = new ArrayList<>();
     private final List<PhaseResult> closed = new ArrayList<>();
     private final List<PhaseResult> open = new ArrayList<>();
@@ -44,13 +48,14 @@ final class Report {
     private final List<String> notes = new ArrayList<>();
 
     Report(String runId, Options options, Map<String, Long> volume, Map<String, Integer> responseBytes,
-            Platform platform, Map<String, Double> beforeLoad) {
+            Platform platform, Map<String, Double> beforeLoad, Map<String, String> durability) {
         this.runId = runId;
         this.options = options;
         this.volume = volume;
         this.responseBytes = responseBytes;
         this.platform = platform;
         this.beforeLoad = beforeLoad;
+        this.durability = durability;
     }
 
     void target(String what, String measured, String limit, Verdict verdict) {
@@ -98,6 +103,7 @@ final class Report {
         platform.services().values().forEach(p -> md.append("- ").append(p.service()).append(" (pid ").append(p.pid())
                 .append(") JVM options: `").append(p.jvmOptions().isEmpty() ? "(none)" : String.join(" ", p.jvmOptions()))
                 .append("`\n"));
+        md.append("- PostgreSQL commits: ").append(durability(durability)).append('\n');
         md.append("- volume in the databases: ").append(volume.entrySet().stream()
                 .map(e -> String.format(Locale.ROOT, "%,d %s", e.getValue(), e.getKey())).collect(Collectors.joining(", ")))
                 .append('\n');
@@ -158,6 +164,21 @@ final class Report {
             notes.forEach(n -> md.append("- ").append(n).append('\n'));
         }
         return md.toString();
+    }
+
+    /**
+     * The durability settings the server ran with, and what they mean: a benchmark of commits that
+     * are not durable flatters every write.
+     */
+    static String durability(Map<String, String> settings) {
+        String values = DURABILITY_SETTINGS.stream().map(name -> name + "=" + settings.getOrDefault(name, "?"))
+                .collect(Collectors.joining(", "));
+        // every synchronous_commit but off waits for the local flush
+        boolean durable = !"off".equals(settings.getOrDefault("synchronous_commit", "off"))
+                && "on".equals(settings.get("fsync")) && "on".equals(settings.get("full_page_writes"));
+        return "`" + values + "` " + (durable ? "(durable: a commit is acknowledged once it is on disk)"
+                : "(**not durable**: acknowledged commits can be lost in a crash, so the writes measured here are"
+                        + " faster than in production)");
     }
 
     private List<PhaseResult> phases() {

@@ -239,6 +239,20 @@ final class Seeder {
     }
 
     /** Rows in the tables that make the volume (all rows: the demo data's and anyone else's too). */
+    /** The server's durability settings as it reports them ({@code SHOW}), for the report. */
+    Map<String, String> durability() throws SQLException {
+        Map<String, String> settings = new LinkedHashMap<>();
+        try (Connection c = connect("review"); Statement s = c.createStatement()) {
+            for (String name : Report.DURABILITY_SETTINGS) {
+                try (ResultSet rs = s.executeQuery("SHOW " + name)) {
+                    rs.next();
+                    settings.put(name, rs.getString(1));
+                }
+            }
+        }
+        return settings;
+    }
+
     Map<String, Long> volume() throws SQLException {
         Map<String, Long> volume = new LinkedHashMap<>();
         try (Connection c = connect("membership")) {

@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 
 import org.clinicalsenate.dev.EmbeddedDatabase;
+import org.clinicalsenate.dev.EmbeddedDatabase.Durability;
 import org.clinicalsenate.dev.LocalIssuer;
 import org.clinicalsenate.dev.Personas;
 import org.clinicalsenate.dev.Personas.Persona;
@@ -317,7 +318,8 @@ public final class Launcher {
         System.out.println("  PostgreSQL on port " + options.pgPort + (fresh ? " (first run: creating the data directory)" : "")
                 + " ...");
         try {
-            EmbeddedDatabase started = EmbeddedDatabase.start(pgData, options.pgPort);
+            // durable: a change the platform acknowledged survives a crash of PostgreSQL or of the machine
+            EmbeddedDatabase started = EmbeddedDatabase.start(pgData, options.pgPort, Durability.DURABLE);
             synchronized (this) {
                 database = register(started, started::close);
             }

@@ -16,7 +16,9 @@ import jakarta.persistence.EntityManager;
 import org.clinicalsenate.api.events.model.DeclarationDueSoon;
 import org.clinicalsenate.api.events.model.DeclarationOverdue;
 import org.clinicalsenate.api.events.model.DeclarationReminderLinks;
+import org.clinicalsenate.commons.database.DatabaseOutage;
 import org.clinicalsenate.commons.outbox.Outbox;
+import org.clinicalsenate.commons.scheduling.QuietDuringDatabaseOutage;
 import org.clinicalsenate.commons.scheduling.SkipWhenOff;
 import org.clinicalsenate.membership.config.DeclarationReminderConfig;
 import org.clinicalsenate.membership.domain.DeclarationRound;
@@ -58,6 +60,7 @@ public class DeclarationReminders {
 
     @Scheduled(identity = "declaration-reminders", every = "${senate.declaration-reminders.every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = RemindersDisabled.class)
+    @QuietDuringDatabaseOutage
     void remindScheduled() {
         remind(LocalDate.now(clock));
     }
@@ -75,6 +78,9 @@ public class DeclarationReminders {
             try {
                 sent += QuarkusTransaction.requiringNew().call(() -> remindOutstanding(round, owed.get(), today));
             } catch (RuntimeException e) {
+                if (DatabaseOutage.causes(e)) {
+                    throw e; // no other senate can be reminded either; the job says so once
+                }
                 // the next run tries again; the other senates' members are still reminded now
                 LOG.warnf(e, "Reminders of the %d round of %s not sent", round.year, round.senate);
             }

@@ -1,5 +1,6 @@
 package org.clinicalsenate.commons.idempotency;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.clinicalsenate.commons.problem.ProblemException;
 import org.clinicalsenate.commons.problem.ProblemType;
+import org.clinicalsenate.commons.scheduling.QuietDuringDatabaseOutage;
 import org.clinicalsenate.commons.security.Caller;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -28,20 +30,21 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * {@code Idempotency-Key} for creating POSTs: a retry with the same key and body replays the first
- * response; the same key with another body is 422; a retry racing the first request is 409.
+ * response; the same key with another body is 422; a retry while the first request is still
+ * running is 409.
  * <p>
- * The key is claimed in its own short transaction (so a racing duplicate sees it at once), and
- * the response is recorded in the same transaction as the creation itself, so a key is never
- * "completed" without its resource, nor a resource created without completing its key. A failed
- * creation releases the key.
+ * The key's record is written in the same transaction as the creation, so a key is never
+ * "completed" without its resource, nor a resource created without its key; a failed creation
+ * leaves nothing behind. That holds even when the database crashes in between: a claim in a
+ * transaction of its own would outlive the creation it stood for and refuse every retry as "in
+ * progress". A request in progress is told from the others by a transaction-scoped advisory lock
+ * on the key, which PostgreSQL releases with the transaction, however that ends.
  */
 @ApplicationScoped
 public class Idempotency {
 
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
-    /** A claim older than this is from a crashed request and may be taken over. */
-    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
     private static final Duration KEPT_FOR = Duration.ofHours(24);
 
     @Inject
@@ -68,70 +71,58 @@ public class Idempotency {
         }
         IdempotencyRecord.Key id = new IdempotencyRecord.Key(caller.subject(), operation, key);
         String hash = hash(request);
-        Response replay = QuarkusTransaction.requiringNew().call(() -> claim(id, hash));
-        if (replay != null) {
-            return replay;
-        }
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                Response response = create.get();
-                complete(id, response);
-                return response;
-            });
-        } catch (RuntimeException e) {
-            QuarkusTransaction.requiringNew().run(() -> release(id));
-            throw e;
-        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            lock(id);
+            IdempotencyRecord first = em.find(IdempotencyRecord.class, id);
+            if (first != null && first.completed) {
+                if (!first.requestHash.equals(hash)) {
+                    throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                            "This Idempotency-Key was used for a different request; use a new key for a new request");
+                }
+                return replay(first);
+            }
+            Response response = create.get();
+            record(first, id, hash, response);
+            return response;
+        });
     }
 
-    /** Claims the key, or returns the response to replay; throws for a mismatch or a race. */
-    private Response claim(IdempotencyRecord.Key id, String hash) {
-        int inserted = em.createNativeQuery("""
-                INSERT INTO idempotency_record (principal, operation, idempotency_key, request_hash, completed, created_at)
-                VALUES (:principal, :operation, :key, :hash, false, now())
-                ON CONFLICT DO NOTHING
-                """)
-                .setParameter("principal", id.principal())
-                .setParameter("operation", id.operation())
-                .setParameter("key", id.idempotencyKey())
-                .setParameter("hash", hash)
-                .executeUpdate();
-        if (inserted == 1) {
-            return null;
-        }
-        IdempotencyRecord existing = em.find(IdempotencyRecord.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        if (existing == null) {
+    /** Holds the key until this transaction ends; refuses it while another transaction holds it. */
+    private void lock(IdempotencyRecord.Key id) {
+        Boolean locked = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(:lock)")
+                .setParameter("lock", lockId(id))
+                .getSingleResult();
+        if (!locked) {
             throw new ProblemException(ProblemType.IDEMPOTENCY_IN_PROGRESS,
                     "A request with this Idempotency-Key is being processed; retry shortly");
         }
-        if (!existing.requestHash.equals(hash)) {
-            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
-                    "This Idempotency-Key was used for a different request; use a new key for a new request");
-        }
-        if (existing.completed) {
-            return replay(existing);
-        }
-        if (existing.createdAt.isBefore(Instant.now(clock).minus(ABANDONED_AFTER))) {
-            existing.createdAt = Instant.now(clock);
-            return null;
-        }
-        throw new ProblemException(ProblemType.IDEMPOTENCY_IN_PROGRESS,
-                "A request with this Idempotency-Key is being processed; retry shortly");
     }
 
-    private void complete(IdempotencyRecord.Key id, Response response) {
-        IdempotencyRecord record = em.find(IdempotencyRecord.class, id);
+    /** A 64-bit advisory lock id for the key (a collision only makes a retry wait for another key). */
+    private static long lockId(IdempotencyRecord.Key id) {
+        byte[] digest = sha256(id.principal() + '\n' + id.operation() + '\n' + id.idempotencyKey());
+        return ByteBuffer.wrap(digest).getLong();
+    }
+
+    /**
+     * Records the response to the key. A record found uncompleted can only be a claim left behind by
+     * an earlier version, which claimed keys in a transaction of their own: it is taken over.
+     */
+    private void record(IdempotencyRecord found, IdempotencyRecord.Key id, String hash, Response response) {
+        IdempotencyRecord record = found;
+        if (record == null) {
+            record = new IdempotencyRecord();
+            record.key = id;
+        }
+        record.requestHash = hash;
+        record.createdAt = Instant.now(clock);
         record.completed = true;
         record.status = response.getStatus();
         record.body = serialize(response.getEntity());
         record.location = response.getHeaderString(HttpHeaders.LOCATION);
         record.etag = response.getHeaderString(HttpHeaders.ETAG);
-    }
-
-    private void release(IdempotencyRecord.Key id) {
-        IdempotencyRecord record = em.find(IdempotencyRecord.class, id);
-        if (record != null && !record.completed) {
-            em.remove(record);
+        if (found == null) {
+            em.persist(record);
         }
     }
 
@@ -150,6 +141,7 @@ public class Idempotency {
     }
 
     @Scheduled(identity = "idempotency-expiry", every = "1h", delayed = "1m")
+    @QuietDuringDatabaseOutage
     void forgetOldKeys() {
         QuarkusTransaction.requiringNew().run(() -> em
                 .createQuery("delete from IdempotencyRecord r where r.createdAt < :before")
@@ -158,10 +150,12 @@ public class Idempotency {
     }
 
     private String hash(Object request) {
+        return HexFormat.of().formatHex(sha256(serialize(request)));
+    }
+
+    private static byte[] sha256(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(serialize(request).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

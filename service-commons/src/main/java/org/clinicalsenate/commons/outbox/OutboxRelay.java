@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 
 import org.clinicalsenate.api.common.model.CloudEvent;
 import org.clinicalsenate.commons.mapping.Times;
+import org.clinicalsenate.commons.scheduling.QuietDuringDatabaseOutage;
 import org.clinicalsenate.commons.scheduling.SkipWhenOff;
 import org.jboss.logging.Logger;
 
@@ -77,6 +78,7 @@ public class OutboxRelay {
 
     @Scheduled(identity = "outbox-relay", every = "${senate.outbox.poll-interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = RelayDisabled.class)
+    @QuietDuringDatabaseOutage
     void relayScheduled() {
         relayAll();
     }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.clinicalsenate.api.common.model.FieldError;
+import org.clinicalsenate.commons.database.DatabaseOutage;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -44,6 +45,8 @@ public class ProblemMappers {
     /** The generated interfaces name the If-Match header parameter so. */
     private static final String IF_MATCH_PARAMETER = "ifMatch";
     private static final String FOREIGN_KEY_VIOLATION = "23503";
+    /** Seconds a client should wait before retrying while the database is unavailable. */
+    static final String RETRY_AFTER_SECONDS = "1";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -133,7 +136,10 @@ public class ProblemMappers {
         return builder.build();
     }
 
-    /** Anything else: look through the causes for a known failure, otherwise a 500 with a correlation id. */
+    /**
+     * Anything else: look through the causes for a known failure, then for the database being out of
+     * reach (a 503 with Retry-After), otherwise a 500 with a correlation id.
+     */
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
@@ -152,6 +158,15 @@ public class ProblemMappers {
                 return Problems.response(ProblemType.CONFLICT, "This refers to data that does not exist or is in use",
                         path(uri));
             }
+        }
+        if (DatabaseOutage.causes(e)) {
+            // not a bug: the pool, Hibernate and readiness already report the outage
+            LOG.debugf("Database unavailable on %s: %s", path(uri), DatabaseOutage.describe(e));
+            return Response.fromResponse(Problems.response(ProblemType.SERVICE_UNAVAILABLE,
+                    "The database is unavailable for a moment; send the request again after Retry-After"
+                            + " seconds (a creation with the same Idempotency-Key)", path(uri)))
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .build();
         }
         String correlationId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error [correlationId=%s] on %s", correlationId, path(uri));

@@ -19,7 +19,8 @@ public enum ProblemType {
     RULE_VIOLATED(422, "rule-violated", "Rule violated"),
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "Idempotency-Key reused with another request"),
     IF_MATCH_REQUIRED(428, "if-match-required", "If-Match required"),
-    INTERNAL(500, "internal", "Internal error");
+    INTERNAL(500, "internal", "Internal error"),
+    SERVICE_UNAVAILABLE(503, "service-unavailable", "Service unavailable");
 
     private static final String PREFIX = "urn:clinical-senate:problem:";
 
