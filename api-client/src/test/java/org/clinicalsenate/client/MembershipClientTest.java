@@ -66,7 +66,7 @@ class MembershipClientTest {
 
   @Test
   void listsSenatesAndParsesDates() throws ApiException {
-    SenatePage page = senates.listSenates(true, 10, null);
+    SenatePage page = senates.listSenates(true, null, 10, null);
 
     assertThat(requestHeaders).containsEntry("query", "active=true&limit=10")
         .containsEntry("authorization", "Bearer test-token");

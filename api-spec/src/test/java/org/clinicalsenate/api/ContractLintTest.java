@@ -108,7 +108,7 @@ class ContractLintTest {
         "bad.yaml PUT /things/{id} (updateThing): 400 response is not application/problem+json only (has [text/plain])",
         "other.yaml: external $ref 'common.yaml#/components/responses/BadRequest' at /paths/~1others/delete/responses/400",
         "other.yaml: openapi is 3.0.1, not 3.0.3",
-        "other.yaml DELETE /others (updateThing): operationId also used by bad.yaml PUT /things/{id} (updateThing)",
+        "other.yaml DELETE /others (updateThing): operationId also used by PUT /things/{id} in bad.yaml",
         "other.yaml DELETE /others (updateThing): unknown role 'root' in x-roles");
     // the compliant GET only misses its operationId
     assertThat(violations).filteredOn(v -> v.startsWith("bad.yaml GET")).hasSize(1);

@@ -299,9 +299,9 @@ class OutboxTest {
 
             // a platform-admin re-queues it once the receiver is fixed
             receiver.acceptAll();
-            assertThat(relay.requeue(a1)).isTrue();
-            assertThat(relay.requeue(a1)).as("it is no longer dead").isFalse();
-            assertThat(relay.requeue(UUID.randomUUID())).isFalse();
+            assertThat(outbox.requeue(a1)).isTrue();
+            assertThat(outbox.requeue(a1)).as("it is no longer dead").isFalse();
+            assertThat(outbox.requeue(UUID.randomUUID())).isFalse();
             assertThat(relay.relayAll()).isEqualTo(1);
             assertThat(deliveredIds()).containsExactly(a2.toString(), a1.toString());
         } finally {

@@ -126,7 +126,7 @@ class PlatformJourneySystemTest {
         // delivered by review-service itself, with its client-credentials token from Keycloak
         String reviewServiceAccount = Tokens.claims(Tokens.service(keycloak, "review-service")).get("sub").asText();
         var audit = new AuditApi(notification())
-                .listNotificationAuditEntries("event", event.getEvent().getId(), 10, null, admin);
+                .listAuditEntries("event", event.getEvent().getId(), null, 10, null, admin);
         assertThat(audit.getItems()).singleElement()
                 .satisfies(entry -> assertThat(entry.getActor()).isEqualTo(reviewServiceAccount));
     }

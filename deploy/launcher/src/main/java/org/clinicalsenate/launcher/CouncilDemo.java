@@ -155,7 +155,7 @@ final class CouncilDemo {
     private String seed(String senate, List<Seat> seats, List<Interest> interests, boolean openRound) {
         MembersApi members = new MembersApi(client(Personas.PLATFORM_ADMIN));
         try {
-            if (!members.listMembers(senate, null, null, null, null, null, 1, null).getItems().isEmpty()) {
+            if (!members.listMembers(senate, null, null, null, null, null, null, 1, null).getItems().isEmpty()) {
                 return "membership-service: " + senate + " already has members: left as it is";
             }
             Map<String, UUID> ids = new LinkedHashMap<>();
@@ -242,7 +242,7 @@ final class CouncilDemo {
     Optional<Persona> demoMember() {
         try {
             return new MembersApi(client(Personas.PLATFORM_ADMIN))
-                    .listMembers("south-east", null, null, null, null, DEMO_MEMBER, 1, null).getItems().stream()
+                    .listMembers("south-east", null, null, null, null, DEMO_MEMBER, null, 1, null).getItems().stream()
                     .findFirst().map(m -> Personas.member(m.getId().toString(),
                             "member: " + DEMO_MEMBER + ", patient and public member of the south-east council"));
         } catch (ApiException e) {

@@ -76,11 +76,11 @@ public final class ConflictRules {
      * The outcome for one member.
      *
      * @param employer the member's employer (null or without an ODS code when they have none)
-     * @param declarations the member's declarations (nil returns and interests in other organisations
-     *        are ignored, so passing more than those naming the organisations is harmless)
+     * @param declarations the member's declared interests (interests in other organisations are
+     *        ignored, so passing more than those naming the organisations is harmless)
      * @param outstandingRound the senate's current round when the member has made no return in it, else null
      */
-    public static Result check(EmployerOrganisation employer, List<Declaration> declarations,
+    public static Result check(EmployerOrganisation employer, List<DeclaredInterest> declarations,
             DeclarationRound outstandingRound, Scope scope) {
         List<Reason> reasons = new ArrayList<>();
         if (employer != null && employer.odsCode != null) {
@@ -97,7 +97,7 @@ public final class ConflictRules {
                         employed + ", inside the area of " + employer.icb + " under review", employer.odsCode, null));
             }
         }
-        for (Declaration declaration : declarations) {
+        for (DeclaredInterest declaration : declarations) {
             if (namesOrganisationWithinWindow(declaration, scope)) {
                 reasons.add(declaredInterest(declaration, scope));
             }
@@ -118,9 +118,9 @@ public final class ConflictRules {
      * organisation in scope or in the area and had begun by the day of the check and not ended
      * before the window. An interest with no recorded start is taken to have begun.
      */
-    static boolean namesOrganisationWithinWindow(Declaration declaration, Scope scope) {
-        Interest interest = declaration.interest;
-        if (declaration.nilReturn || interest == null || interest.counterparty == null
+    static boolean namesOrganisationWithinWindow(DeclaredInterest declaration, Scope scope) {
+        Interest interest = declaration.interest();
+        if (interest == null || interest.counterparty == null
                 || !scope.concerns(interest.counterparty.odsCode)) {
             return false;
         }
@@ -129,8 +129,8 @@ public final class ConflictRules {
         return begun && !endedBeforeWindow;
     }
 
-    private static Reason declaredInterest(Declaration declaration, Scope scope) {
-        Interest interest = declaration.interest;
+    private static Reason declaredInterest(DeclaredInterest declaration, Scope scope) {
+        Interest interest = declaration.interest();
         StringBuilder message = new StringBuilder("Declared ").append(inWords(interest.category)).append(" interest");
         if (interest.relationship != null) {
             message.append(" (").append(interest.relationship).append(')');
@@ -146,7 +146,8 @@ public final class ConflictRules {
         if (!scope.organisations().contains(ods)) {
             message.append("; its area is under review");
         }
-        return new Reason(ReasonCode.DECLARED_INTEREST_IN_ORGANISATION, message.toString(), ods, declaration.id);
+        return new Reason(ReasonCode.DECLARED_INTEREST_IN_ORGANISATION, message.toString(), ods,
+                declaration.declarationId());
     }
 
     private static String inWords(InterestCategory category) {

@@ -2,6 +2,7 @@ package org.clinicalsenate.membership.domain;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -22,7 +23,11 @@ public class MemberAccess {
     Caller caller;
 
     public boolean isSelf(Member member) {
-        return caller.memberId().map(id -> id.equals(member.id.toString())).orElse(false);
+        return isSelf(member.id);
+    }
+
+    public boolean isSelf(UUID memberId) {
+        return caller.memberId().map(id -> id.equals(memberId.toString())).orElse(false);
     }
 
     public boolean manages(Member member) {
@@ -36,7 +41,11 @@ public class MemberAccess {
 
     /** Contact details (email) are personal data: the member and their senate's admins only. */
     public boolean seesContactDetails(Member member) {
-        return isSelfOrManager(member);
+        return seesContactDetails(member.id, member.senate);
+    }
+
+    public boolean seesContactDetails(UUID memberId, String senate) {
+        return isSelf(memberId) || caller.administers(senate);
     }
 
     /** For reads and the member's own changes: anyone else is told the member does not exist. */

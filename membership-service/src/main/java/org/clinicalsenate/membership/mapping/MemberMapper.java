@@ -1,14 +1,18 @@
 package org.clinicalsenate.membership.mapping;
 
+import org.clinicalsenate.api.membership.model.Employer;
 import org.clinicalsenate.api.membership.model.MemberCreate;
 import org.clinicalsenate.api.membership.model.MemberUpdate;
+import org.clinicalsenate.api.membership.model.Registration;
 import org.clinicalsenate.commons.mapping.MappingDefaults;
 import org.clinicalsenate.membership.domain.Member;
 import org.clinicalsenate.membership.domain.MemberAccess;
+import org.clinicalsenate.membership.domain.MemberSummary;
 import org.clinicalsenate.membership.domain.Profession;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.MappingTarget;
+import org.mapstruct.Named;
 
 /**
  * Members to and from the contract. The registration and employer map field by field
@@ -28,6 +32,31 @@ public interface MemberMapper {
 
     @Mapping(target = "email", ignore = true)
     org.clinicalsenate.api.membership.model.Member withoutContactDetails(Member member);
+
+    default org.clinicalsenate.api.membership.model.Member toApi(MemberSummary member, MemberAccess access) {
+        org.clinicalsenate.api.membership.model.Member api = withoutContactDetails(member);
+        if (access.seesContactDetails(member.id(), member.senate())) {
+            api.setEmail(member.email());
+        }
+        return api;
+    }
+
+    @Mapping(target = "email", ignore = true)
+    @Mapping(target = "registration", source = ".", qualifiedByName = "registration")
+    @Mapping(target = "employer", source = ".", qualifiedByName = "employer")
+    org.clinicalsenate.api.membership.model.Member withoutContactDetails(MemberSummary member);
+
+    @Named("registration")
+    default Registration registration(MemberSummary member) {
+        return member.registrationBody() == null && member.registrationNumber() == null ? null
+                : new Registration(member.registrationBody(), member.registrationNumber());
+    }
+
+    @Named("employer")
+    default Employer employer(MemberSummary member) {
+        return member.employerOdsCode() == null ? null
+                : new Employer(member.employerOdsCode(), member.employerName()).icb(member.employerIcb());
+    }
 
     @Mapping(target = "id", ignore = true)
     @Mapping(target = "version", ignore = true)

@@ -4,6 +4,7 @@ import org.clinicalsenate.api.membership.model.SenateCreate;
 import org.clinicalsenate.api.membership.model.SenateUpdate;
 import org.clinicalsenate.commons.mapping.MappingDefaults;
 import org.clinicalsenate.membership.domain.Senate;
+import org.clinicalsenate.membership.domain.SenateSummary;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.MappingTarget;
@@ -17,6 +18,11 @@ public interface SenateMapper {
     @Mapping(target = "appointmentRules.maxConsecutiveTerms", source = "maxConsecutiveTerms")
     @Mapping(target = "appointmentRules.councilSeats", source = "councilSeats")
     org.clinicalsenate.api.membership.model.Senate toApi(Senate senate);
+
+    @Mapping(target = "appointmentRules.maxTermYears", source = "maxTermYears")
+    @Mapping(target = "appointmentRules.maxConsecutiveTerms", source = "maxConsecutiveTerms")
+    @Mapping(target = "appointmentRules.councilSeats", source = "councilSeats")
+    org.clinicalsenate.api.membership.model.Senate toApi(SenateSummary senate);
 
     @Mapping(target = "version", ignore = true)
     @Mapping(target = "createdAt", ignore = true)

@@ -1,6 +1,7 @@
 package org.clinicalsenate.membership.rest;
 
 import java.net.URI;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -18,6 +19,7 @@ import org.clinicalsenate.api.membership.model.MemberPage;
 import org.clinicalsenate.api.membership.model.MemberUpdate;
 import org.clinicalsenate.api.membership.model.Profession;
 import org.clinicalsenate.commons.http.ETags;
+import org.clinicalsenate.commons.mapping.Times;
 import org.clinicalsenate.commons.idempotency.Idempotency;
 import org.clinicalsenate.commons.page.Page;
 import org.clinicalsenate.commons.page.PageLinks;
@@ -71,9 +73,10 @@ public class MemberResource implements MembersApi {
     @Override
     @RolesAllowed({ Roles.SENATE_ADMIN, Roles.SENATE_CHAIR, Roles.PLATFORM_ADMIN, Roles.REVIEW_SERVICE })
     public Response listMembers(String senate, AppointmentBody body, AppointmentRole role, Profession profession,
-            String organisation, String name, Integer limit, String cursor) {
+            String organisation, String name, OffsetDateTime updatedSince, Integer limit, String cursor) {
         MemberService.Search search = new MemberService.Search(senate, appointmentMapper.toDomain(body),
-                appointmentMapper.toDomain(role), mapper.toDomain(profession), organisation, name);
+                appointmentMapper.toDomain(role), mapper.toDomain(profession), organisation, name,
+                Times.instant(updatedSince));
         Page<org.clinicalsenate.api.membership.model.Member> page = members.list(search, limit, cursor)
                 .map(m -> mapper.toApi(m, access));
         return PageLinks.ok(new MemberPage(page.items()).nextCursor(page.nextCursor()), page.nextCursor(), uri);

@@ -1,6 +1,7 @@
 package org.clinicalsenate.membership.rest;
 
 import java.net.URI;
+import java.time.OffsetDateTime;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,6 +16,7 @@ import org.clinicalsenate.api.membership.model.SenateCreate;
 import org.clinicalsenate.api.membership.model.SenatePage;
 import org.clinicalsenate.api.membership.model.SenateUpdate;
 import org.clinicalsenate.commons.http.ETags;
+import org.clinicalsenate.commons.mapping.Times;
 import org.clinicalsenate.commons.page.Page;
 import org.clinicalsenate.commons.page.PageLinks;
 import org.clinicalsenate.commons.security.Roles;
@@ -35,8 +37,9 @@ public class SenateResource implements SenatesApi {
 
     @Override
     @PermitAll
-    public Response listSenates(Boolean active, Integer limit, String cursor) {
-        Page<org.clinicalsenate.api.membership.model.Senate> page = senates.list(active, limit, cursor).map(mapper::toApi);
+    public Response listSenates(Boolean active, OffsetDateTime updatedSince, Integer limit, String cursor) {
+        Page<org.clinicalsenate.api.membership.model.Senate> page = senates
+                .list(active, Times.instant(updatedSince), limit, cursor).map(mapper::toApi);
         return PageLinks.ok(new SenatePage(page.items()).nextCursor(page.nextCursor()), page.nextCursor(), uri);
     }
 

@@ -10,15 +10,13 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.clinicalsenate.commons.audit.AuditLog;
 import org.clinicalsenate.commons.http.ETags;
-import org.clinicalsenate.commons.page.Cursor;
+import org.clinicalsenate.commons.page.Keyset;
 import org.clinicalsenate.commons.page.Page;
 import org.clinicalsenate.commons.problem.ProblemException;
 import org.clinicalsenate.commons.security.Caller;
@@ -30,6 +28,10 @@ import org.clinicalsenate.membership.domain.AppointmentStatus;
 import org.clinicalsenate.membership.domain.Member;
 import org.clinicalsenate.membership.domain.MemberAccess;
 import org.clinicalsenate.membership.domain.Senate;
+import org.clinicalsenate.membership.repository.AppointmentRepository;
+import org.clinicalsenate.membership.repository.SenateRepository;
+
+import io.quarkus.panache.common.Parameters;
 
 /**
  * Nominating, approving and ending appointments under the senate's rules ({@link AppointmentRules}).
@@ -47,7 +49,10 @@ public class AppointmentService {
     Clock clock;
 
     @Inject
-    EntityManager em;
+    AppointmentRepository appointments;
+
+    @Inject
+    SenateRepository senates;
 
     @Inject
     MemberLookup members;
@@ -71,8 +76,7 @@ public class AppointmentService {
         Appointment appointment = Appointment.nominate(member, nomination.body(), nomination.role(),
                 nomination.termStart(), nomination.termEnd(), caller.subject(), Instant.now(clock));
         checkRules(appointment);
-        em.persist(appointment);
-        em.flush();
+        appointments.persistAndFlush(appointment);
         audit.record("nominated", Appointment.ENTITY_TYPE, appointment.id.toString(), appointment.senate,
                 snapshot(appointment));
         return appointment;
@@ -83,7 +87,7 @@ public class AppointmentService {
         Appointment appointment = lockForChange(id, ifMatch);
         access.requireNotSelf(appointment.member, "approve an appointment of");
         appointment.status.requireMayMoveTo(AppointmentStatus.APPROVED);
-        em.refresh(appointment.member, LockModeType.PESSIMISTIC_WRITE);
+        appointments.getEntityManager().refresh(appointment.member, LockModeType.PESSIMISTIC_WRITE);
         checkRules(appointment);
         Map<String, Object> before = snapshot(appointment);
         appointment.approve(caller.subject(), Instant.now(clock));
@@ -109,8 +113,7 @@ public class AppointmentService {
     /** The member themself, or their senate's admins; anyone else is told it does not exist. */
     @Transactional(TxType.SUPPORTS)
     public Appointment get(UUID id) {
-        List<Appointment> found = em.createQuery("from Appointment a join fetch a.member where a.id = :id",
-                Appointment.class).setParameter("id", id).getResultList();
+        List<Appointment> found = appointments.list("from Appointment a join fetch a.member where a.id = ?1", id);
         if (found.isEmpty() || !access.isSelfOrManager(found.get(0).member)) {
             throw ProblemException.notFound("No appointment with id " + id);
         }
@@ -119,23 +122,13 @@ public class AppointmentService {
 
     /** The member's appointments, latest term first (then by id), keyset-paginated. */
     @Transactional(TxType.SUPPORTS)
-    public Page<Appointment> listForMember(UUID memberId, Integer requestedLimit, String cursor) {
+    public Page<Appointment> listForMember(UUID memberId, Integer limit, String cursor) {
         members.visible(memberId);
-        int limit = Page.limit(requestedLimit);
-        List<String> after = Cursor.decode(cursor, 2);
-        StringBuilder jpql = new StringBuilder("from Appointment a join fetch a.member m where m.id = :member");
-        if (!after.isEmpty()) {
-            jpql.append(" and (a.termStart, a.id) < (:afterStart, :afterId)");
-        }
-        jpql.append(" order by a.termStart desc, a.id desc");
-        TypedQuery<Appointment> query = em.createQuery(jpql.toString(), Appointment.class)
-                .setParameter("member", memberId)
-                .setMaxResults(limit + 1);
-        if (!after.isEmpty()) {
-            query.setParameter("afterStart", Cursor.asDate(after.get(0)));
-            query.setParameter("afterId", Cursor.asUuid(after.get(1)));
-        }
-        return Page.of(query.getResultList(), limit, a -> Cursor.encode(a.termStart.toString(), a.id.toString()));
+        return Keyset.over(appointments, "appointments")
+                .filter("member.id = :member", "member", memberId)
+                .orderBy(Keyset.Order.DESCENDING, Keyset.key("termStart", LocalDate.class, (Appointment a) -> a.termStart),
+                        Keyset.key("id", UUID.class, (Appointment a) -> a.id))
+                .page(limit, cursor);
     }
 
     /**
@@ -143,7 +136,7 @@ public class AppointmentService {
      * platform-admin) and their If-Match, when sent, is current (412 otherwise).
      */
     private Appointment lockForChange(UUID id, String ifMatch) {
-        Appointment appointment = em.find(Appointment.class, id, LockModeType.PESSIMISTIC_WRITE);
+        Appointment appointment = appointments.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (appointment == null) {
             throw ProblemException.notFound("No appointment with id " + id);
         }
@@ -156,29 +149,21 @@ public class AppointmentService {
 
     /** Reads what the rules need once the member (and, for a council chair, the senate) is locked. */
     private void checkRules(Appointment appointment) {
-        Senate senate = em.find(Senate.class, appointment.senate,
+        Senate senate = senates.findById(appointment.senate,
                 appointment.isCouncilChair() ? LockModeType.PESSIMISTIC_WRITE : LockModeType.NONE);
-        List<Appointment> sameBody = em.createQuery(
-                "from Appointment a where a.member.id = :member and a.body = :body", Appointment.class)
-                .setParameter("member", appointment.member.id)
-                .setParameter("body", appointment.body)
-                .getResultList();
-        List<Appointment> councilChairs = !appointment.isCouncilChair() ? List.of() : em.createQuery("""
-                from Appointment a where a.senate = :senate and a.body = :council and a.role = :chair
-                  and a.status in :served
-                """, Appointment.class)
-                .setParameter("senate", appointment.senate)
-                .setParameter("council", AppointmentBody.COUNCIL)
-                .setParameter("chair", AppointmentRole.CHAIR)
-                .setParameter("served", AppointmentStatus.SERVED)
-                .getResultList();
+        List<Appointment> sameBody = appointments.list("member.id = ?1 and body = ?2", appointment.member.id,
+                appointment.body);
+        List<Appointment> councilChairs = !appointment.isCouncilChair() ? List.of() : appointments.list(
+                "senate = :senate and body = :council and role = :chair and status in :served",
+                Parameters.with("senate", appointment.senate).and("council", AppointmentBody.COUNCIL)
+                        .and("chair", AppointmentRole.CHAIR).and("served", AppointmentStatus.SERVED));
         AppointmentRules.of(senate).check(appointment, sameBody, councilChairs);
     }
 
     private Appointment recordChange(String action, Appointment appointment, Map<String, Object> before) {
         audit.recordChanges(action, Appointment.ENTITY_TYPE, appointment.id.toString(), appointment.senate, before,
                 snapshot(appointment));
-        em.flush();
+        appointments.flush();
         return appointment;
     }
 

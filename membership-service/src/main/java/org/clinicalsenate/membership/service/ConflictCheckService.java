@@ -25,10 +25,11 @@ import org.clinicalsenate.commons.security.Caller;
 import org.clinicalsenate.membership.config.ConflictCheckConfig;
 import org.clinicalsenate.membership.domain.ConflictRules;
 import org.clinicalsenate.membership.domain.ConflictRules.Scope;
-import org.clinicalsenate.membership.domain.Declaration;
+import org.clinicalsenate.membership.domain.DeclaredInterest;
 import org.clinicalsenate.membership.domain.DeclarationRound;
-import org.clinicalsenate.membership.domain.Member;
 import org.clinicalsenate.membership.domain.MemberAccess;
+import org.clinicalsenate.membership.domain.PanelMember;
+import org.clinicalsenate.membership.repository.MemberRepository;
 
 /**
  * Conflict checks for review panels. Nothing is stored. A panel is answered with four
@@ -45,7 +46,7 @@ public class ConflictCheckService {
     public record Check(LocalDate date, LocalDate lookbackFrom, List<MemberResult> results) {
     }
 
-    public record MemberResult(Member member, ConflictRules.Result result) {
+    public record MemberResult(PanelMember member, ConflictRules.Result result) {
     }
 
     @Inject
@@ -53,6 +54,9 @@ public class ConflictCheckService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    MemberRepository members;
 
     @Inject
     Rosters rosters;
@@ -70,17 +74,16 @@ public class ConflictCheckService {
     public Check check(List<UUID> memberIds, Set<String> organisations, Set<String> area, LocalDate date) {
         Scope scope = new Scope(organisations == null ? Set.of() : organisations, area == null ? Set.of() : area,
                 date == null ? LocalDate.now(clock) : date, config.lookback());
-        Map<UUID, Member> members = em.createQuery("from Member m where m.id in :ids", Member.class)
-                .setParameter("ids", memberIds)
-                .getResultStream()
-                .collect(Collectors.toMap(m -> m.id, Function.identity()));
+        Map<UUID, PanelMember> members = this.members.find("id in ?1", memberIds).project(PanelMember.class)
+                .stream()
+                .collect(Collectors.toMap(PanelMember::id, Function.identity()));
         requireKnown(memberIds, members);
-        Map<UUID, List<Declaration>> interests = interestsNaming(members.keySet(), scope.namedOrganisations());
+        Map<UUID, List<DeclaredInterest>> interests = interestsNaming(members.keySet(), scope.namedOrganisations());
         Map<UUID, DeclarationRound> outstanding = outstandingInCurrentRound(members.values());
         List<MemberResult> results = memberIds.stream()
                 .map(members::get)
-                .map(m -> new MemberResult(m, ConflictRules.check(m.employer, interests.getOrDefault(m.id, List.of()),
-                        outstanding.get(m.id), scope)))
+                .map(m -> new MemberResult(m, ConflictRules.check(m.employer(), interests.getOrDefault(m.id(), List.of()),
+                        outstanding.get(m.id()), scope)))
                 .toList();
         return new Check(scope.date(), scope.lookbackFrom(), results);
     }
@@ -90,11 +93,11 @@ public class ConflictCheckService {
      * everyone, senate admins and chairs the members of their senates. An unknown id and one outside
      * the caller's scope get the same answer, so that nobody can probe who exists where.
      */
-    private void requireKnown(List<UUID> memberIds, Map<UUID, Member> members) {
+    private void requireKnown(List<UUID> memberIds, Map<UUID, PanelMember> members) {
         List<FieldError> unknown = new ArrayList<>();
         for (int i = 0; i < memberIds.size(); i++) {
-            Member member = members.get(memberIds.get(i));
-            if (member == null || !(caller.isService() || access.manages(member))) {
+            PanelMember member = members.get(memberIds.get(i));
+            if (member == null || !(caller.isService() || caller.administers(member.senate()))) {
                 unknown.add(new FieldError("memberIds[" + i + "]", "is not a known member (" + memberIds.get(i) + ")"));
             }
         }
@@ -105,32 +108,35 @@ public class ConflictCheckService {
         }
     }
 
-    /** Each member's declarations naming one of the organisations, in the order they began. */
-    private Map<UUID, List<Declaration>> interestsNaming(Collection<UUID> memberIds, Set<String> organisations) {
+    /** Each member's declared interests naming one of the organisations, in the order they began. */
+    private Map<UUID, List<DeclaredInterest>> interestsNaming(Collection<UUID> memberIds, Set<String> organisations) {
         if (organisations.isEmpty()) {
             return Map.of();
         }
         return em.createQuery("""
+                select new org.clinicalsenate.membership.domain.DeclaredInterest(d.id, d.memberId, d.interest.category,
+                    d.interest.description, d.interest.counterparty.odsCode, d.interest.counterparty.name,
+                    d.interest.relationship, d.interest.start, d.interest.end)
                 from Declaration d where d.memberId in :members and d.interest.counterparty.odsCode in :organisations
                 order by d.interest.start, d.id
-                """, Declaration.class)
+                """, DeclaredInterest.class)
                 .setParameter("members", memberIds)
                 .setParameter("organisations", organisations)
                 .getResultStream()
-                .collect(Collectors.groupingBy(d -> d.memberId));
+                .collect(Collectors.groupingBy(DeclaredInterest::memberId));
     }
 
     /** For each member who has made no return in their senate's current round, that round. */
-    private Map<UUID, DeclarationRound> outstandingInCurrentRound(Collection<Member> members) {
+    private Map<UUID, DeclarationRound> outstandingInCurrentRound(Collection<PanelMember> members) {
         Map<String, DeclarationRound> rounds = rosters.currentRounds(
-                members.stream().map(m -> m.senate).collect(Collectors.toSet()));
+                members.stream().map(PanelMember::senate).collect(Collectors.toSet()));
         Map<UUID, DeclarationRound> roundOfMember = new HashMap<>();
         Map<UUID, UUID> roundIdOfMember = new HashMap<>();
-        for (Member member : members) {
-            DeclarationRound round = rounds.get(member.senate);
+        for (PanelMember member : members) {
+            DeclarationRound round = rounds.get(member.senate());
             if (round != null) {
-                roundOfMember.put(member.id, round);
-                roundIdOfMember.put(member.id, round.id);
+                roundOfMember.put(member.id(), round);
+                roundIdOfMember.put(member.id(), round.id);
             }
         }
         Map<UUID, DeclarationRound> outstanding = new HashMap<>();

@@ -24,7 +24,7 @@ import org.clinicalsenate.membership.config.DeclarationReminderConfig;
 import org.clinicalsenate.membership.domain.DeclarationRound;
 import org.clinicalsenate.membership.domain.ReminderSchedule;
 import org.clinicalsenate.membership.domain.ReminderSchedule.Reminder;
-import org.clinicalsenate.membership.domain.Senate;
+import org.clinicalsenate.membership.repository.SenateRepository;
 import org.clinicalsenate.membership.service.Rosters.Return;
 import org.jboss.logging.Logger;
 
@@ -48,6 +48,9 @@ public class DeclarationReminders {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    SenateRepository senates;
 
     @Inject
     Rosters rosters;
@@ -89,7 +92,7 @@ public class DeclarationReminders {
     }
 
     private List<DeclarationRound> currentRoundsOfActiveSenates(LocalDate today) {
-        List<String> active = em.createQuery("from Senate s", Senate.class).getResultStream()
+        List<String> active = senates.listAll().stream()
                 .filter(senate -> senate.isActiveOn(today)).map(senate -> senate.slug).toList();
         return rosters.currentRounds(active).values().stream()
                 .sorted(Comparator.comparing((DeclarationRound round) -> round.senate)).toList();

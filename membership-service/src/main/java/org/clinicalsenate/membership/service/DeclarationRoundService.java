@@ -12,18 +12,18 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.clinicalsenate.api.membership.model.DeclarationRoundCreate;
 import org.clinicalsenate.commons.audit.AuditLog;
-import org.clinicalsenate.commons.page.Cursor;
+import org.clinicalsenate.commons.page.Keyset;
 import org.clinicalsenate.commons.page.Page;
 import org.clinicalsenate.commons.problem.ProblemException;
 import org.clinicalsenate.commons.security.Caller;
 import org.clinicalsenate.membership.domain.DeclarationRound;
+import org.clinicalsenate.membership.repository.DeclarationRoundRepository;
+import org.clinicalsenate.membership.repository.MemberRepository;
 import org.clinicalsenate.membership.service.Rosters.Return;
 import org.clinicalsenate.membership.service.Rosters.RoundReturn;
 
@@ -65,7 +65,10 @@ public class DeclarationRoundService {
     Clock clock;
 
     @Inject
-    EntityManager em;
+    DeclarationRoundRepository rounds;
+
+    @Inject
+    MemberRepository members;
 
     @Inject
     AuditLog audit;
@@ -85,16 +88,11 @@ public class DeclarationRoundService {
         caller.requireAdministers(slug);
         DeclarationRound round = DeclarationRound.open(slug, request.getYear(), request.getDueDate(), caller.subject(),
                 Instant.now(clock));
-        boolean opened = !em.createQuery("select r.id from DeclarationRound r where r.senate = :senate and r.year = :year",
-                UUID.class)
-                .setParameter("senate", slug)
-                .setParameter("year", round.year)
-                .getResultList().isEmpty();
+        boolean opened = rounds.count("senate = ?1 and year = ?2", slug, round.year) > 0;
         if (opened) {
             throw ProblemException.conflict("The " + round.year + " declaration round of " + slug + " is already open");
         }
-        em.persist(round);
-        em.flush();
+        rounds.persistAndFlush(round);
         audit.record("opened", DeclarationRound.ENTITY_TYPE, round.id.toString(), slug, snapshot(round));
         return views(List.of(round)).get(0);
     }
@@ -106,23 +104,13 @@ public class DeclarationRoundService {
 
     /** Latest year first, keyset-paginated by year (unique per senate). */
     @Transactional(TxType.SUPPORTS)
-    public Page<RoundView> list(String slug, Integer requestedLimit, String cursor) {
+    public Page<RoundView> list(String slug, Integer limit, String cursor) {
         senates.get(slug);
         caller.requireReadsSenate(slug);
-        int limit = Page.limit(requestedLimit);
-        List<String> after = Cursor.decode(cursor, 1);
-        StringBuilder jpql = new StringBuilder("from DeclarationRound r where r.senate = :senate");
-        if (!after.isEmpty()) {
-            jpql.append(" and r.year < :afterYear");
-        }
-        TypedQuery<DeclarationRound> query = em.createQuery(jpql.append(" order by r.year desc").toString(),
-                DeclarationRound.class)
-                .setParameter("senate", slug)
-                .setMaxResults(limit + 1);
-        if (!after.isEmpty()) {
-            query.setParameter("afterYear", (int) Cursor.asLong(after.get(0)));
-        }
-        Page<DeclarationRound> page = Page.of(query.getResultList(), limit, r -> Cursor.encode(String.valueOf(r.year)));
+        Page<DeclarationRound> page = Keyset.over(rounds, "declaration-rounds")
+                .filter("senate = :senate", "senate", slug)
+                .orderBy(Keyset.Order.DESCENDING, Keyset.key("year", Integer.class, (DeclarationRound r) -> r.year))
+                .page(limit, cursor);
         return new Page<>(views(page.items()), page.nextCursor());
     }
 
@@ -131,33 +119,29 @@ public class DeclarationRoundService {
      * {@code status} keeps only the members with that return (e.g. the outstanding ones to chase).
      */
     @Transactional(TxType.SUPPORTS)
-    public Page<RoundMember> members(UUID roundId, Return status, Integer requestedLimit, String cursor) {
+    public Page<RoundMember> members(UUID roundId, Return status, Integer limit, String cursor) {
         DeclarationRound round = find(roundId);
-        int limit = Page.limit(requestedLimit);
-        List<String> after = Cursor.decode(cursor, 2);
         List<UUID> appointed = rosters.servingMemberIds(round.senate, round.membershipDay(LocalDate.now(clock)));
         Map<UUID, RoundReturn> returns = rosters.returns(round.id, appointed);
         List<UUID> listed = appointed.stream().filter(id -> status == null || returns.get(id).status() == status).toList();
         if (listed.isEmpty()) {
-            return new Page<>(List.of(), null);
+            return Page.empty();
         }
-        StringBuilder jpql = new StringBuilder("select m.id, m.name, lower(m.name) from Member m where m.id in :members");
-        if (!after.isEmpty()) {
-            jpql.append(" and (lower(m.name), m.id) > (:afterName, :afterId)");
-        }
-        TypedQuery<Object[]> query = em.createQuery(jpql.append(" order by lower(m.name), m.id").toString(), Object[].class)
-                .setParameter("members", listed)
-                .setMaxResults(limit + 1);
-        if (!after.isEmpty()) {
-            query.setParameter("afterName", after.get(0));
-            query.setParameter("afterId", Cursor.asUuid(after.get(1)));
-        }
-        return Page.of(query.getResultList(), limit, row -> Cursor.encode((String) row[2], row[0].toString()))
-                .map(row -> new RoundMember((UUID) row[0], (String) row[1], returns.get((UUID) row[0])));
+        return Keyset.over(members, "declaration-round-members").select(NamedMember.class)
+                .where("id in :members").param("members", listed)
+                .bind("round", roundId).bind("status", status)
+                .orderBy(Keyset.Order.ASCENDING, Keyset.lowerCaseKey("name", NamedMember::name),
+                        Keyset.key("id", UUID.class, NamedMember::id))
+                .page(limit, cursor)
+                .map(member -> new RoundMember(member.id(), member.name(), returns.get(member.id())));
+    }
+
+    /** A member's id and name: what the list of a round's members shows of them. */
+    public record NamedMember(UUID id, String name) {
     }
 
     private DeclarationRound find(UUID id) {
-        DeclarationRound round = em.find(DeclarationRound.class, id);
+        DeclarationRound round = rounds.findById(id);
         if (round == null) {
             throw ProblemException.notFound("No declaration round with id " + id);
         }

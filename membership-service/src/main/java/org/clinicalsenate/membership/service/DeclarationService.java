@@ -9,8 +9,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
@@ -20,7 +18,7 @@ import org.clinicalsenate.api.membership.model.InterestFields;
 import org.clinicalsenate.commons.audit.AuditLog;
 import org.clinicalsenate.commons.domain.KebabCase;
 import org.clinicalsenate.commons.http.ETags;
-import org.clinicalsenate.commons.page.Cursor;
+import org.clinicalsenate.commons.page.Keyset;
 import org.clinicalsenate.commons.page.Page;
 import org.clinicalsenate.commons.problem.ProblemException;
 import org.clinicalsenate.commons.security.Caller;
@@ -31,6 +29,8 @@ import org.clinicalsenate.membership.domain.Interest;
 import org.clinicalsenate.membership.domain.Member;
 import org.clinicalsenate.membership.domain.MemberAccess;
 import org.clinicalsenate.membership.mapping.DeclarationMapper;
+import org.clinicalsenate.membership.repository.DeclarationRepository;
+import org.clinicalsenate.membership.repository.DeclarationVersionRepository;
 
 /**
  * Declarations of interest and nil returns: made by the member or, recorded as such, by an admin
@@ -45,7 +45,10 @@ public class DeclarationService {
     Clock clock;
 
     @Inject
-    EntityManager em;
+    DeclarationRepository declarations;
+
+    @Inject
+    DeclarationVersionRepository versions;
 
     @Inject
     DeclarationMapper mapper;
@@ -80,9 +83,9 @@ public class DeclarationService {
             declaration = Declaration.ofInterest(member.id, member.senate, roundId, interest, caller.subject(), onBehalf,
                     Instant.now(clock));
         }
-        em.persist(declaration);
-        em.persist(declaration.currentVersion());
-        em.flush();
+        declarations.persist(declaration);
+        versions.persist(declaration.currentVersion());
+        declarations.flush();
         audit.record("created", Declaration.ENTITY_TYPE, declaration.id.toString(), declaration.senate,
                 snapshot(declaration));
         return declaration;
@@ -91,12 +94,12 @@ public class DeclarationService {
     public Declaration amend(UUID id, String ifMatch, InterestFields request) {
         Declaration declaration = get(id);
         ETags.requireMatch(ifMatch, declaration.version);
-        Member member = em.find(Member.class, declaration.memberId);
+        Member member = members.find(declaration.memberId);
         Map<String, Object> before = snapshot(declaration);
         UUID roundId = rosters.currentRound(declaration.senate).map(r -> r.id).orElse(null);
         declaration.amend(mapper.toInterest(request), roundId, caller.subject(), !access.isSelf(member), Instant.now(clock));
-        em.persist(declaration.currentVersion());
-        em.flush();
+        versions.persist(declaration.currentVersion());
+        declarations.flush();
         audit.recordChanges("amended", Declaration.ENTITY_TYPE, id.toString(), declaration.senate, before,
                 snapshot(declaration));
         return declaration;
@@ -105,7 +108,7 @@ public class DeclarationService {
     /** Only the admins of the member's senate review; the member themself may read but not review (403). */
     public Declaration review(UUID id, String ifMatch, DeclarationReviewUpdate request) {
         Declaration declaration = get(id);
-        Member member = em.find(Member.class, declaration.memberId);
+        Member member = members.find(declaration.memberId);
         access.requireManager(member);
         access.requireNotSelf(member, "review a declaration of");
         ETags.requireMatch(ifMatch, declaration.version);
@@ -113,7 +116,7 @@ public class DeclarationService {
         declaration.recordReview(mapper.toDomain(request.getManagementAction().getAction()),
                 request.getManagementAction().getDetail(), mapper.toDomain(request.getPublication()),
                 request.getWithheldReason(), request.getNote(), caller.subject(), Instant.now(clock));
-        em.flush();
+        declarations.flush();
         audit.recordChanges("reviewed", Declaration.ENTITY_TYPE, id.toString(), declaration.senate, before,
                 snapshot(declaration));
         return declaration;
@@ -122,8 +125,8 @@ public class DeclarationService {
     /** A declaration is seen by whoever sees its member's personal record: the member and their senate's admins. */
     @Transactional(TxType.SUPPORTS)
     public Declaration get(UUID id) {
-        Declaration declaration = em.find(Declaration.class, id);
-        if (declaration == null || !access.isSelfOrManager(em.find(Member.class, declaration.memberId))) {
+        Declaration declaration = declarations.findById(id);
+        if (declaration == null || !access.isSelfOrManager(members.find(declaration.memberId))) {
             throw ProblemException.notFound("No declaration with id " + id);
         }
         return declaration;
@@ -136,33 +139,19 @@ public class DeclarationService {
 
     /** Most recently declared first, keyset-paginated by (declaredAt, id). */
     @Transactional(TxType.SUPPORTS)
-    public Page<Declaration> listOfMember(UUID memberId, Integer requestedLimit, String cursor) {
+    public Page<Declaration> listOfMember(UUID memberId, Integer limit, String cursor) {
         members.visible(memberId);
-        int limit = Page.limit(requestedLimit);
-        List<String> after = Cursor.decode(cursor, 2);
-        StringBuilder jpql = new StringBuilder("from Declaration d where d.memberId = :member");
-        if (!after.isEmpty()) {
-            jpql.append(" and (d.declaredAt, d.id) < (:afterDeclaredAt, :afterId)");
-        }
-        TypedQuery<Declaration> query = em.createQuery(jpql.append(" order by d.declaredAt desc, d.id desc").toString(),
-                Declaration.class)
-                .setParameter("member", memberId)
-                .setMaxResults(limit + 1);
-        if (!after.isEmpty()) {
-            query.setParameter("afterDeclaredAt", Cursor.asInstant(after.get(0)));
-            query.setParameter("afterId", Cursor.asUuid(after.get(1)));
-        }
-        return Page.of(query.getResultList(), limit, d -> Cursor.encode(d.declaredAt.toString(), d.id.toString()));
+        return Keyset.over(declarations, "declarations")
+                .filter("memberId = :member", "member", memberId)
+                .orderBy(Keyset.Order.DESCENDING, Keyset.key("declaredAt", Instant.class, (Declaration d) -> d.declaredAt),
+                        Keyset.key("id", UUID.class, (Declaration d) -> d.id))
+                .page(limit, cursor);
     }
 
     /** Every version as it was declared, oldest first. */
     @Transactional(TxType.SUPPORTS)
     public List<DeclarationVersion> versions(UUID id) {
-        Declaration declaration = get(id);
-        return em.createQuery("from DeclarationVersion v where v.declarationId = :id order by v.versionNo",
-                DeclarationVersion.class)
-                .setParameter("id", declaration.id)
-                .getResultList();
+        return versions.of(get(id).id);
     }
 
     /**
@@ -170,13 +159,7 @@ public class DeclarationService {
      * settles two racing ones: the loser is a 409 too).
      */
     private void requireFirstNilReturn(Member member, DeclarationRound round) {
-        Long made = em.createQuery("""
-                select count(d) from Declaration d
-                where d.roundId = :round and d.memberId = :member and d.nilReturn = true
-                """, Long.class)
-                .setParameter("round", round.id)
-                .setParameter("member", member.id)
-                .getSingleResult();
+        long made = declarations.count("roundId = ?1 and memberId = ?2 and nilReturn = true", round.id, member.id);
         if (made > 0) {
             throw ProblemException.conflict("Member " + member.id + " already made a nil return for the "
                     + round.year + " round of " + round.senate);

@@ -10,14 +10,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.clinicalsenate.api.membership.model.MeetingDeclarationCreate;
 import org.clinicalsenate.commons.audit.AuditLog;
-import org.clinicalsenate.commons.page.Cursor;
+import org.clinicalsenate.commons.page.Keyset;
 import org.clinicalsenate.commons.page.Page;
 import org.clinicalsenate.commons.problem.ProblemException;
 import org.clinicalsenate.commons.security.Caller;
@@ -26,6 +24,10 @@ import org.clinicalsenate.membership.domain.MeetingDeclaration;
 import org.clinicalsenate.membership.domain.Member;
 import org.clinicalsenate.membership.domain.Senate;
 import org.clinicalsenate.membership.mapping.MeetingDeclarationMapper;
+import org.clinicalsenate.membership.repository.DeclarationRepository;
+import org.clinicalsenate.membership.repository.MeetingDeclarationRepository;
+import org.clinicalsenate.membership.repository.MemberRepository;
+import org.clinicalsenate.membership.repository.SenateRepository;
 
 /**
  * Interests declared at the start of meetings and site visits, recorded by the meeting's senate
@@ -39,7 +41,16 @@ public class MeetingDeclarationService {
     Clock clock;
 
     @Inject
-    EntityManager em;
+    MeetingDeclarationRepository declarations;
+
+    @Inject
+    SenateRepository senates;
+
+    @Inject
+    MemberRepository memberRecords;
+
+    @Inject
+    DeclarationRepository memberDeclarations;
 
     @Inject
     MeetingDeclarationMapper mapper;
@@ -54,27 +65,26 @@ public class MeetingDeclarationService {
     MemberLookup members;
 
     public MeetingDeclaration record(String meetingRef, MeetingDeclarationCreate request) {
-        if (em.find(Senate.class, request.getSenate()) == null) {
+        if (senates.findByIdOptional(request.getSenate()).isEmpty()) {
             throw ProblemException.ruleViolated("senate", "names an unknown senate '" + request.getSenate() + "'");
         }
         if (!seesAllMeetings()) {
             caller.requireAdministers(request.getSenate());
         }
-        Member member = em.find(Member.class, request.getMemberId());
+        Member member = memberRecords.findById(request.getMemberId());
         // an admin records for the members of their senates only; others' are unknown to them
         if (member == null || !(seesAllMeetings() || caller.administers(member.senate))) {
             throw ProblemException.ruleViolated("memberId", "names no member known to you (" + request.getMemberId() + ")");
         }
         if (request.getDeclarationId() != null) {
-            Declaration declaration = em.find(Declaration.class, request.getDeclarationId());
+            Declaration declaration = memberDeclarations.findById(request.getDeclarationId());
             if (declaration == null || !declaration.memberId.equals(request.getMemberId())) {
                 throw ProblemException.ruleViolated("declarationId", "is not one of the member's declarations");
             }
         }
         MeetingDeclaration declaration = mapper.toEntity(request);
         declaration.record(meetingRef, caller.subject(), Instant.now(clock));
-        em.persist(declaration);
-        em.flush();
+        declarations.persistAndFlush(declaration);
         audit.record("recorded", MeetingDeclaration.ENTITY_TYPE, declaration.id.toString(), declaration.senate,
                 snapshot(declaration));
         return declaration;
@@ -82,43 +92,31 @@ public class MeetingDeclarationService {
 
     /** In the order recorded; an admin sees only the records of their senates under that reference. */
     @Transactional(TxType.SUPPORTS)
-    public Page<MeetingDeclaration> listForMeeting(String meetingRef, Integer requestedLimit, String cursor) {
-        List<String> senates = seesAllMeetings() ? null : new ArrayList<>(caller.senates());
-        if (senates != null && senates.isEmpty()) {
-            return new Page<>(List.of(), null);
+    public Page<MeetingDeclaration> listForMeeting(String meetingRef, Integer limit, String cursor) {
+        Keyset<MeetingDeclaration, MeetingDeclaration> list = Keyset.over(declarations, "meeting-declarations")
+                .filter("meetingRef = :meeting", "meeting", meetingRef);
+        if (!seesAllMeetings()) {
+            if (caller.senates().isEmpty()) {
+                return Page.empty();
+            }
+            list.where("senate in :senates").param("senates", List.copyOf(caller.senates()));
         }
-        return page("d.meetingRef = :key" + (senates == null ? "" : " and d.senate in :senates"), meetingRef, senates,
-                requestedLimit, cursor);
+        return inRecordedOrder(list).page(limit, cursor);
     }
 
     /** In the order recorded; for the member themself and the admins of their senate. */
     @Transactional(TxType.SUPPORTS)
-    public Page<MeetingDeclaration> listOfMember(UUID memberId, Integer requestedLimit, String cursor) {
+    public Page<MeetingDeclaration> listOfMember(UUID memberId, Integer limit, String cursor) {
         members.visible(memberId);
-        return page("d.memberId = :key", memberId, null, requestedLimit, cursor);
+        return inRecordedOrder(Keyset.over(declarations, "member-meeting-declarations")
+                .filter("memberId = :member", "member", memberId)).page(limit, cursor);
     }
 
-    /** Keyset-paginated by (recordedAt, id) within one meeting or one member. */
-    private Page<MeetingDeclaration> page(String where, Object key, List<String> senates, Integer requestedLimit,
-            String cursor) {
-        int limit = Page.limit(requestedLimit);
-        List<String> after = Cursor.decode(cursor, 2);
-        StringBuilder jpql = new StringBuilder("from MeetingDeclaration d where ").append(where);
-        if (!after.isEmpty()) {
-            jpql.append(" and (d.recordedAt, d.id) > (:afterRecordedAt, :afterId)");
-        }
-        TypedQuery<MeetingDeclaration> query = em.createQuery(jpql.append(" order by d.recordedAt, d.id").toString(),
-                MeetingDeclaration.class)
-                .setParameter("key", key)
-                .setMaxResults(limit + 1);
-        if (senates != null) {
-            query.setParameter("senates", senates);
-        }
-        if (!after.isEmpty()) {
-            query.setParameter("afterRecordedAt", Cursor.asInstant(after.get(0)));
-            query.setParameter("afterId", Cursor.asUuid(after.get(1)));
-        }
-        return Page.of(query.getResultList(), limit, d -> Cursor.encode(d.recordedAt.toString(), d.id.toString()));
+    private static Keyset<MeetingDeclaration, MeetingDeclaration> inRecordedOrder(
+            Keyset<MeetingDeclaration, MeetingDeclaration> list) {
+        return list.orderBy(Keyset.Order.ASCENDING,
+                Keyset.key("recordedAt", Instant.class, (MeetingDeclaration d) -> d.recordedAt),
+                Keyset.key("id", UUID.class, (MeetingDeclaration d) -> d.id));
     }
 
     /** Platform-admins, and services (review-service records and reads its panel meetings, whatever the senate). */

@@ -4,7 +4,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -12,6 +11,7 @@ import jakarta.transaction.Transactional.TxType;
 import org.clinicalsenate.commons.problem.ProblemException;
 import org.clinicalsenate.membership.domain.Member;
 import org.clinicalsenate.membership.domain.MemberAccess;
+import org.clinicalsenate.membership.repository.MemberRepository;
 
 /** Finds the member a request is about: a 404 problem when there is none (or the caller may not see them). */
 @ApplicationScoped
@@ -19,19 +19,19 @@ import org.clinicalsenate.membership.domain.MemberAccess;
 public class MemberLookup {
 
     @Inject
-    EntityManager em;
+    MemberRepository members;
 
     @Inject
     MemberAccess access;
 
     public Member find(UUID memberId) {
-        return found(memberId, em.find(Member.class, memberId));
+        return found(memberId, members.findById(memberId));
     }
 
     /** The member's row locked for the rest of the transaction, so that rules over their records hold. */
     @Transactional(TxType.MANDATORY)
     public Member findForUpdate(UUID memberId) {
-        return found(memberId, em.find(Member.class, memberId, LockModeType.PESSIMISTIC_WRITE));
+        return found(memberId, members.findById(memberId, LockModeType.PESSIMISTIC_WRITE));
     }
 
     /** The member, if the caller may see their records (themself, or an admin of their senate); anyone else gets a 404. */

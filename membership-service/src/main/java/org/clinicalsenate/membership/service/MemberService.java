@@ -14,8 +14,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
@@ -23,7 +21,7 @@ import org.clinicalsenate.api.membership.model.MemberCreate;
 import org.clinicalsenate.api.membership.model.MemberUpdate;
 import org.clinicalsenate.commons.audit.AuditLog;
 import org.clinicalsenate.commons.http.ETags;
-import org.clinicalsenate.commons.page.Cursor;
+import org.clinicalsenate.commons.page.Keyset;
 import org.clinicalsenate.commons.page.Page;
 import org.clinicalsenate.commons.problem.ProblemException;
 import org.clinicalsenate.commons.security.Caller;
@@ -32,9 +30,12 @@ import org.clinicalsenate.membership.domain.AppointmentRole;
 import org.clinicalsenate.membership.domain.AppointmentStatus;
 import org.clinicalsenate.membership.domain.Member;
 import org.clinicalsenate.membership.domain.MemberAccess;
+import org.clinicalsenate.membership.domain.MemberSummary;
 import org.clinicalsenate.membership.domain.Profession;
 import org.clinicalsenate.membership.domain.Senate;
 import org.clinicalsenate.membership.mapping.MemberMapper;
+import org.clinicalsenate.membership.repository.MemberRepository;
+import org.clinicalsenate.membership.repository.SenateRepository;
 
 @ApplicationScoped
 @Transactional
@@ -42,17 +43,20 @@ public class MemberService {
 
     /** What a member list may be filtered by; null fields do not filter. */
     public record Search(String senate, AppointmentBody body, AppointmentRole role, Profession profession,
-            String organisation, String name) {
+            String organisation, String name, Instant updatedSince) {
     }
 
     @Inject
     Clock clock;
 
     @Inject
-    EntityManager em;
+    MemberRepository members;
 
     @Inject
-    MemberLookup members;
+    SenateRepository senates;
+
+    @Inject
+    MemberLookup lookup;
 
     @Inject
     MemberMapper mapper;
@@ -67,7 +71,7 @@ public class MemberService {
     Caller caller;
 
     public Member create(MemberCreate request) {
-        if (em.find(Senate.class, request.getSenate()) == null) {
+        if (senates.findByIdOptional(request.getSenate()).isEmpty()) {
             throw ProblemException.ruleViolated("senate", "names an unknown senate '" + request.getSenate() + "'");
         }
         caller.requireAdministers(request.getSenate());
@@ -75,8 +79,7 @@ public class MemberService {
         member.id = UUID.randomUUID();
         member.createdAt = Instant.now(clock);
         member.updatedAt = member.createdAt;
-        em.persist(member);
-        em.flush();
+        members.persistAndFlush(member);
         audit.record("created", Member.ENTITY_TYPE, member.id.toString(), member.senate, snapshot(member));
         return member;
     }
@@ -84,14 +87,14 @@ public class MemberService {
     /** A member the caller may not read is not found, so that their existence is not revealed. */
     @Transactional(TxType.SUPPORTS)
     public Member get(UUID id) {
-        Member member = members.find(id);
+        Member member = lookup.find(id);
         access.requireReadable(member);
         return member;
     }
 
     /** The member themself or their senate's admins; the audit entry names only the fields that changed. */
     public Member update(UUID id, String ifMatch, MemberUpdate request) {
-        Member member = members.visible(id);
+        Member member = lookup.visible(id);
         ETags.requireMatch(ifMatch, member.version);
         Map<String, Object> before = snapshot(member);
         String emailBefore = member.email;
@@ -103,74 +106,56 @@ public class MemberService {
         }
         if (audit.recordChanges("updated", Member.ENTITY_TYPE, id.toString(), member.senate, before, after)) {
             member.updatedAt = Instant.now(clock);
-            em.flush();
+            members.flush();
         } else {
             // rewriting the embedded registration and employer marks them dirty even with equal values:
             // an unchanged profile must keep its version (its ETag)
-            em.refresh(member);
+            members.getEntityManager().refresh(member);
         }
         return member;
     }
 
     /**
-     * In name order (then id), keyset-paginated. Platform-admins and services list every senate's
-     * members; senate-admins and chairs only their senates' (asking for another senate is 403).
+     * In name order (then id), keyset-paginated. Platform-admins and review-service list every
+     * senate's members; senate-admins and chairs only their senates' (asking for another senate is 403).
      */
     @Transactional(TxType.SUPPORTS)
-    public Page<Member> list(Search search, Integer requestedLimit, String cursor) {
-        int limit = Page.limit(requestedLimit);
-        List<String> after = Cursor.decode(cursor, 2);
-        Map<String, Object> parameters = new HashMap<>();
-        StringBuilder jpql = new StringBuilder("from Member m where 1 = 1");
+    public Page<MemberSummary> list(Search search, Integer limit, String cursor) {
+        Keyset<Member, MemberSummary> list = Keyset.over(members, "members").select(MemberSummary.class);
         Optional<Set<String>> listable = access.listableSenates();
         if (search.senate() != null) {
             if (listable.isPresent() && !listable.get().contains(search.senate())) {
                 throw ProblemException.forbidden("Your token does not give access to senate " + search.senate());
             }
-            jpql.append(" and m.senate = :senate");
-            parameters.put("senate", search.senate());
+            list.filter("senate = :senate", "senate", search.senate());
         } else if (listable.isPresent()) {
             if (listable.get().isEmpty()) {
-                return new Page<>(List.of(), null);
+                return Page.empty();
             }
-            jpql.append(" and m.senate in :senates");
-            parameters.put("senates", List.copyOf(listable.get()));
+            list.where("senate in :senates").param("senates", List.copyOf(listable.get()));
         }
-        if (search.profession() != null) {
-            jpql.append(" and m.profession = :profession");
-            parameters.put("profession", search.profession());
-        }
-        if (search.organisation() != null) {
-            jpql.append(" and m.employer.odsCode = :organisation");
-            parameters.put("organisation", search.organisation());
-        }
-        if (search.name() != null) {
-            jpql.append(" and lower(m.name) like lower(:name) escape '\\'");
-            parameters.put("name", "%" + escapeLike(search.name()) + "%");
-        }
+        list.filter("profession = :profession", "profession", search.profession())
+                .filter("employer.odsCode = :organisation", "organisation", search.organisation())
+                .filter("lower(name) like lower(:name) escape '\\'", "name",
+                        search.name() == null ? null : "%" + escapeLike(search.name()) + "%")
+                .filter("updatedAt >= :updatedSince", "updatedSince", search.updatedSince());
         if (search.body() != null || search.role() != null) {
-            jpql.append(" and exists (select 1 from Appointment a where a.member = m");
+            // members with an appointment served today with that body and role
+            StringBuilder served = new StringBuilder("id in (select a.member.id from Appointment a where ");
             if (search.body() != null) {
-                jpql.append(" and a.body = :body");
-                parameters.put("body", search.body());
+                served.append("a.body = :body and ");
+                list.param("body", search.body()).bind("body", search.body());
             }
             if (search.role() != null) {
-                jpql.append(" and a.role = :role");
-                parameters.put("role", search.role());
+                served.append("a.role = :role and ");
+                list.param("role", search.role()).bind("role", search.role());
             }
-            jpql.append(" and ").append(Rosters.SERVED_ON_DAY).append(")");
-            parameters.put("served", AppointmentStatus.SERVED);
-            parameters.put("day", LocalDate.now(clock));
+            list.where(served.append(Rosters.SERVED_ON_DAY).append(")").toString())
+                    .param("served", AppointmentStatus.SERVED)
+                    .param("day", LocalDate.now(clock));
         }
-        if (!after.isEmpty()) {
-            jpql.append(" and (lower(m.name), m.id) > (lower(:afterName), :afterId)");
-            parameters.put("afterName", after.get(0));
-            parameters.put("afterId", Cursor.asUuid(after.get(1)));
-        }
-        jpql.append(" order by lower(m.name), m.id");
-        TypedQuery<Member> query = em.createQuery(jpql.toString(), Member.class).setMaxResults(limit + 1);
-        parameters.forEach(query::setParameter);
-        return Page.of(query.getResultList(), limit, m -> Cursor.encode(m.name, m.id.toString()));
+        return list.orderBy(Keyset.Order.ASCENDING, Keyset.lowerCaseKey("name", MemberSummary::name),
+                Keyset.key("id", UUID.class, MemberSummary::id)).page(limit, cursor);
     }
 
     /** A LIKE pattern matching the text literally: its wildcards are escaped. */

@@ -10,8 +10,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
@@ -19,12 +17,14 @@ import org.clinicalsenate.api.membership.model.SenateCreate;
 import org.clinicalsenate.api.membership.model.SenateUpdate;
 import org.clinicalsenate.commons.audit.AuditLog;
 import org.clinicalsenate.commons.http.ETags;
-import org.clinicalsenate.commons.page.Cursor;
+import org.clinicalsenate.commons.page.Keyset;
 import org.clinicalsenate.commons.page.Page;
 import org.clinicalsenate.commons.problem.ProblemException;
 import org.clinicalsenate.commons.security.Caller;
 import org.clinicalsenate.membership.domain.Senate;
+import org.clinicalsenate.membership.domain.SenateSummary;
 import org.clinicalsenate.membership.mapping.SenateMapper;
+import org.clinicalsenate.membership.repository.SenateRepository;
 
 @ApplicationScoped
 @Transactional
@@ -34,7 +34,7 @@ public class SenateService {
     Clock clock;
 
     @Inject
-    EntityManager em;
+    SenateRepository senates;
 
     @Inject
     SenateMapper mapper;
@@ -45,52 +45,41 @@ public class SenateService {
     @Inject
     Caller caller;
 
-    /** Ordered by slug; {@code active} true for senates active today, false for those that have ended. */
+    /**
+     * Ordered by slug; {@code active} true for senates active today, false for those that have
+     * ended; {@code updatedSince} those created or changed since.
+     */
     @Transactional(TxType.SUPPORTS)
-    public Page<Senate> list(Boolean active, Integer requestedLimit, String cursor) {
-        int limit = Page.limit(requestedLimit);
-        List<String> after = Cursor.decode(cursor, 1);
-        StringBuilder jpql = new StringBuilder("from Senate s where 1 = 1");
-        if (Boolean.TRUE.equals(active)) {
-            jpql.append(" and s.activeFrom <= :today and (s.activeTo is null or s.activeTo >= :today)");
-        } else if (Boolean.FALSE.equals(active)) {
-            jpql.append(" and (s.activeFrom > :today or s.activeTo < :today)");
-        }
-        if (!after.isEmpty()) {
-            jpql.append(" and s.slug > :after");
-        }
-        TypedQuery<Senate> query = em.createQuery(jpql.append(" order by s.slug").toString(), Senate.class)
-                .setMaxResults(limit + 1);
+    public Page<SenateSummary> list(Boolean active, Instant updatedSince, Integer limit, String cursor) {
+        Keyset<Senate, SenateSummary> list = Keyset.over(senates, "senates").select(SenateSummary.class)
+                .filter("updatedAt >= :updatedSince", "updatedSince", updatedSince);
         if (active != null) {
-            query.setParameter("today", LocalDate.now(clock));
+            list.where(active ? "activeFrom <= :today and (activeTo is null or activeTo >= :today)"
+                    : "(activeFrom > :today or activeTo < :today)")
+                    .param("today", LocalDate.now(clock))
+                    .bind("active", active);
         }
-        if (!after.isEmpty()) {
-            query.setParameter("after", after.get(0));
-        }
-        return Page.of(query.getResultList(), limit, s -> Cursor.encode(s.slug));
+        return list.orderBy(Keyset.Order.ASCENDING, Keyset.key("slug", String.class, SenateSummary::slug))
+                .page(limit, cursor);
     }
 
     @Transactional(TxType.SUPPORTS)
     public Senate get(String slug) {
-        Senate senate = em.find(Senate.class, slug);
-        if (senate == null) {
-            throw ProblemException.notFound("No senate with slug '" + slug + "'");
-        }
-        return senate;
+        return senates.findByIdOptional(slug)
+                .orElseThrow(() -> ProblemException.notFound("No senate with slug '" + slug + "'"));
     }
 
     public Senate create(SenateCreate request) {
         Senate.checkPeriod(request.getActiveFrom(), request.getActiveTo());
         Senate.checkPredecessors(request.getSlug(), new ArrayList<>(request.getPredecessors()));
         checkPredecessorsExist(request.getPredecessors());
-        if (em.find(Senate.class, request.getSlug()) != null) {
+        if (senates.findByIdOptional(request.getSlug()).isPresent()) {
             throw ProblemException.conflict("A senate with slug '" + request.getSlug() + "' already exists");
         }
         Senate senate = mapper.toEntity(request);
         senate.createdAt = Instant.now(clock);
         senate.updatedAt = senate.createdAt;
-        em.persist(senate);
-        em.flush();
+        senates.persistAndFlush(senate);
         audit.record("created", "senate", senate.slug, senate.slug, snapshot(senate));
         return senate;
     }
@@ -112,14 +101,14 @@ public class SenateService {
         }
         if (audit.recordChanges("updated", "senate", slug, slug, before, snapshot(senate))) {
             senate.updatedAt = Instant.now(clock);
-            em.flush();
+            senates.flush();
         }
         return senate;
     }
 
     private void checkPredecessorsExist(java.util.Collection<String> predecessors) {
         for (String predecessor : predecessors) {
-            if (em.find(Senate.class, predecessor) == null) {
+            if (senates.findByIdOptional(predecessor).isEmpty()) {
                 throw ProblemException.ruleViolated("predecessors", "names an unknown senate '" + predecessor + "'");
             }
         }

@@ -52,7 +52,7 @@ class ConflictRulesTest {
     }
 
     private static Result check(EmployerOrganisation employer, List<Declaration> declarations) {
-        return ConflictRules.check(employer, declarations, null, REVIEW);
+        return ConflictRules.check(employer, declarations.stream().map(DeclaredInterest::of).toList(), null, REVIEW);
     }
 
     @Test
@@ -90,7 +90,8 @@ class ConflictRulesTest {
     @Test
     void everyReasonThatAppliesIsGiven() {
         Declaration interest = interest(InterestCategory.FINANCIAL, "RHM", LocalDate.of(2026, 9, 1), null);
-        Result result = ConflictRules.check(employer("RHM", null, "QRL"), List.of(interest), round(), REVIEW);
+        Result result = ConflictRules.check(employer("RHM", null, "QRL"), List.of(DeclaredInterest.of(interest)), round(),
+                REVIEW);
         assertThat(result.outcome()).isEqualTo(Outcome.CONFLICTED);
         assertThat(result.reasons()).extracting(Reason::code).containsExactly(
                 ReasonCode.EMPLOYED_BY_ORGANISATION_IN_SCOPE, ReasonCode.EMPLOYER_IN_REVIEWED_AREA,
@@ -126,7 +127,7 @@ class ConflictRulesTest {
         assertThat(check(null, List.of(endedTheDayBefore)).outcome()).isEqualTo(Outcome.CLEAR);
 
         Scope sixMonths = new Scope(Set.of("RHM"), Set.of(), DAY, Period.ofMonths(6));
-        assertThat(ConflictRules.check(null, List.of(endedOnWindowStart), null, sixMonths).outcome())
+        assertThat(ConflictRules.check(null, List.of(DeclaredInterest.of(endedOnWindowStart)), null, sixMonths).outcome())
                 .isEqualTo(Outcome.CLEAR);
     }
 

@@ -8,18 +8,17 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.clinicalsenate.api.common.model.CloudEvent;
 import org.clinicalsenate.commons.audit.AuditLog;
-import org.clinicalsenate.commons.page.Cursor;
+import org.clinicalsenate.commons.page.Keyset;
 import org.clinicalsenate.commons.page.Page;
 import org.clinicalsenate.commons.security.Caller;
 import org.clinicalsenate.notification.domain.ReceivedEvent;
+import org.clinicalsenate.notification.repository.ReceivedEventRepository;
 import org.hibernate.query.NativeQuery;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -48,7 +47,7 @@ public class EventService {
     Clock clock;
 
     @Inject
-    EntityManager em;
+    ReceivedEventRepository events;
 
     @Inject
     AuditLog audit;
@@ -71,7 +70,8 @@ public class EventService {
     public Receipt receive(CloudEvent event) {
         incoming.check(event, "/" + caller.serviceClient().orElse(""));
         // typed parameters, so that a null binds as a null of the column's type
-        NativeQuery<?> insert = em.createNativeQuery(INSERT_FIRST_DELIVERY).unwrap(NativeQuery.class);
+        NativeQuery<?> insert = events.getEntityManager().createNativeQuery(INSERT_FIRST_DELIVERY)
+                .unwrap(NativeQuery.class);
         int inserted = insert
                 .setParameter("id", event.getId(), String.class)
                 .setParameter("source", event.getSource(), String.class)
@@ -84,38 +84,24 @@ public class EventService {
                 .setParameter("receivedAt", Instant.now(clock), Instant.class)
                 .executeUpdate();
         if (inserted == 1) {
-            ReceivedEvent stored = em.find(ReceivedEvent.class, event.getId());
+            ReceivedEvent stored = events.findById(event.getId());
             audit.record("received", "event", stored.eventId, null, summary(stored));
             return new Receipt(stored, true);
         }
         // the first delivery has committed (the insert waited for it); concurrent redeliveries
         // take turns on the row lock, so none of them is lost from the count
-        ReceivedEvent stored = em.find(ReceivedEvent.class, event.getId(), LockModeType.PESSIMISTIC_WRITE);
+        ReceivedEvent stored = events.findById(event.getId(), LockModeType.PESSIMISTIC_WRITE);
         stored.redelivered(event.getType(), event.getSource());
         return new Receipt(stored, false);
     }
 
     /** Newest first, optionally of one type. */
     @Transactional(TxType.SUPPORTS)
-    public Page<ReceivedEvent> list(String type, Integer requestedLimit, String cursor) {
-        int limit = Page.limit(requestedLimit);
-        List<String> after = Cursor.decode(cursor, 1);
-        StringBuilder jpql = new StringBuilder("from ReceivedEvent e where 1 = 1");
-        if (type != null) {
-            jpql.append(" and e.type = :type");
-        }
-        if (!after.isEmpty()) {
-            jpql.append(" and e.seq < :after");
-        }
-        TypedQuery<ReceivedEvent> query = em.createQuery(jpql.append(" order by e.seq desc").toString(),
-                ReceivedEvent.class).setMaxResults(limit + 1);
-        if (type != null) {
-            query.setParameter("type", type);
-        }
-        if (!after.isEmpty()) {
-            query.setParameter("after", Cursor.asLong(after.get(0)));
-        }
-        return Page.of(query.getResultList(), limit, e -> Cursor.encode(e.seq.toString()));
+    public Page<ReceivedEvent> list(String type, Integer limit, String cursor) {
+        return Keyset.over(events, "events")
+                .filter("type = :type", "type", type)
+                .orderBy(Keyset.Order.DESCENDING, Keyset.key("seq", Long.class, (ReceivedEvent e) -> e.seq))
+                .page(limit, cursor);
     }
 
     private static String json(Map<String, Object> data) {

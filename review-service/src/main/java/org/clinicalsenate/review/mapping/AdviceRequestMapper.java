@@ -4,6 +4,7 @@ import org.clinicalsenate.api.review.model.AdviceRequestCreate;
 import org.clinicalsenate.review.domain.AdviceRequest;
 import org.clinicalsenate.review.domain.AdviceRequestKind;
 import org.clinicalsenate.review.domain.AdviceRequestStatus;
+import org.clinicalsenate.review.domain.AdviceRequestSummary;
 import org.clinicalsenate.commons.mapping.MappingDefaults;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
@@ -13,6 +14,8 @@ import org.mapstruct.Mapping;
 public interface AdviceRequestMapper {
 
     org.clinicalsenate.api.review.model.AdviceRequest toApi(AdviceRequest request);
+
+    org.clinicalsenate.api.review.model.AdviceRequest toApi(AdviceRequestSummary request);
 
     @Mapping(target = "id", ignore = true)
     @Mapping(target = "status", ignore = true)

@@ -1,6 +1,7 @@
 package org.clinicalsenate.review.rest;
 
 import java.net.URI;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -15,6 +16,7 @@ import org.clinicalsenate.api.review.model.AdviceRequestCreate;
 import org.clinicalsenate.api.review.model.AdviceRequestPage;
 import org.clinicalsenate.api.review.model.AdviceRequestStatus;
 import org.clinicalsenate.commons.http.ETags;
+import org.clinicalsenate.commons.mapping.Times;
 import org.clinicalsenate.commons.idempotency.Idempotency;
 import org.clinicalsenate.commons.page.Page;
 import org.clinicalsenate.commons.page.PageLinks;
@@ -60,9 +62,10 @@ public class AdviceRequestResource implements AdviceRequestsApi {
     @Override
     @RolesAllowed({ Roles.REQUESTER, Roles.SENATE_ADMIN, Roles.SENATE_CHAIR, Roles.ASSURANCE_VIEWER,
             Roles.PLATFORM_ADMIN })
-    public Response listAdviceRequests(String senate, AdviceRequestStatus status, Integer limit, String cursor) {
+    public Response listAdviceRequests(String senate, AdviceRequestStatus status, OffsetDateTime updatedSince,
+            Integer limit, String cursor) {
         Page<org.clinicalsenate.api.review.model.AdviceRequest> page = requests
-                .list(senate, mapper.toDomain(status), limit, cursor).map(mapper::toApi);
+                .list(senate, mapper.toDomain(status), Times.instant(updatedSince), limit, cursor).map(mapper::toApi);
         return PageLinks.ok(new AdviceRequestPage(page.items()).nextCursor(page.nextCursor()), page.nextCursor(), uri);
     }
 }

@@ -10,8 +10,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
@@ -20,14 +18,16 @@ import org.clinicalsenate.api.events.model.AdviceRequestSubmittedLinks;
 import org.clinicalsenate.api.review.model.AdviceRequestCreate;
 import org.clinicalsenate.commons.audit.AuditLog;
 import org.clinicalsenate.commons.outbox.Outbox;
-import org.clinicalsenate.commons.page.Cursor;
+import org.clinicalsenate.commons.page.Keyset;
 import org.clinicalsenate.commons.page.Page;
 import org.clinicalsenate.commons.problem.ProblemException;
 import org.clinicalsenate.commons.security.Caller;
 import org.clinicalsenate.review.domain.AdviceRequest;
 import org.clinicalsenate.review.domain.AdviceRequestAccess;
 import org.clinicalsenate.review.domain.AdviceRequestStatus;
+import org.clinicalsenate.review.domain.AdviceRequestSummary;
 import org.clinicalsenate.review.mapping.AdviceRequestMapper;
+import org.clinicalsenate.review.repository.AdviceRequestRepository;
 
 @ApplicationScoped
 @Transactional
@@ -37,7 +37,7 @@ public class AdviceRequestService {
     Clock clock;
 
     @Inject
-    EntityManager em;
+    AdviceRequestRepository requests;
 
     @Inject
     AdviceRequestMapper mapper;
@@ -59,8 +59,7 @@ public class AdviceRequestService {
         AdviceRequestAccess.of(caller).requireMaySubmit(request.getSenate(), request.getRequestingOrganisation());
         AdviceRequest advice = mapper.toEntity(request);
         advice.submit(caller.subject(), Instant.now(clock));
-        em.persist(advice);
-        em.flush();
+        requests.persistAndFlush(advice);
         outbox.publish(advice.id.toString(), submittedEvent(advice));
         audit.record("created", AdviceRequest.ENTITY_TYPE, advice.id.toString(), advice.senate, snapshot(advice));
         return advice;
@@ -69,7 +68,7 @@ public class AdviceRequestService {
     /** A request outside the caller's scope is not found, so that its existence is not revealed. */
     @Transactional(TxType.SUPPORTS)
     public AdviceRequest get(UUID id) {
-        AdviceRequest advice = em.find(AdviceRequest.class, id);
+        AdviceRequest advice = requests.findById(id);
         if (advice == null || !AdviceRequestAccess.of(caller).maySee(advice.senate, advice.requestingOrganisation)) {
             throw ProblemException.notFound("No advice request with id " + id);
         }
@@ -78,56 +77,32 @@ public class AdviceRequestService {
 
     /** Newest first, keyset-paginated by (submittedAt, id), limited to what the caller may see. */
     @Transactional(TxType.SUPPORTS)
-    public Page<AdviceRequest> list(String senate, AdviceRequestStatus status, Integer requestedLimit, String cursor) {
-        int limit = Page.limit(requestedLimit);
-        List<String> after = Cursor.decode(cursor, 2);
-        Instant afterSubmittedAt = after.isEmpty() ? null : Cursor.asInstant(after.get(0));
-        UUID afterId = after.isEmpty() ? null : Cursor.asUuid(after.get(1));
+    public Page<AdviceRequestSummary> list(String senate, AdviceRequestStatus status, Instant updatedSince,
+            Integer limit, String cursor) {
         AdviceRequestAccess.Visibility visible = AdviceRequestAccess.of(caller).visibility();
         if (visible.nothing()) {
-            return new Page<>(List.of(), null);
+            return Page.empty();
         }
-        StringBuilder jpql = new StringBuilder("from AdviceRequest r where 1 = 1");
+        Keyset<AdviceRequest, AdviceRequestSummary> list = Keyset.over(requests, "advice-requests")
+                .select(AdviceRequestSummary.class)
+                .filter("senate = :senate", "senate", senate)
+                .filter("status = :status", "status", status)
+                .filter("updatedAt >= :updatedSince", "updatedSince", updatedSince);
         if (!visible.all()) {
             List<String> scopes = new ArrayList<>();
             if (!visible.organisations().isEmpty()) {
-                scopes.add("r.requestingOrganisation in :organisations");
+                scopes.add("requestingOrganisation in :organisations");
+                list.param("organisations", visible.organisations());
             }
             if (!visible.senates().isEmpty()) {
-                scopes.add("r.senate in :senates");
+                scopes.add("senate in :senates");
+                list.param("senates", visible.senates());
             }
-            jpql.append(" and (").append(String.join(" or ", scopes)).append(")");
+            list.where("(" + String.join(" or ", scopes) + ")");
         }
-        if (senate != null) {
-            jpql.append(" and r.senate = :senate");
-        }
-        if (status != null) {
-            jpql.append(" and r.status = :status");
-        }
-        if (afterId != null) {
-            jpql.append(" and (r.submittedAt, r.id) < (:afterSubmittedAt, :afterId)");
-        }
-        jpql.append(" order by r.submittedAt desc, r.id desc");
-        TypedQuery<AdviceRequest> query = em.createQuery(jpql.toString(), AdviceRequest.class)
-                .setMaxResults(limit + 1);
-        if (!visible.all() && !visible.organisations().isEmpty()) {
-            query.setParameter("organisations", visible.organisations());
-        }
-        if (!visible.all() && !visible.senates().isEmpty()) {
-            query.setParameter("senates", visible.senates());
-        }
-        if (senate != null) {
-            query.setParameter("senate", senate);
-        }
-        if (status != null) {
-            query.setParameter("status", status);
-        }
-        if (afterId != null) {
-            query.setParameter("afterSubmittedAt", afterSubmittedAt);
-            query.setParameter("afterId", afterId);
-        }
-        return Page.of(query.getResultList(), limit,
-                r -> Cursor.encode(r.submittedAt.toString(), r.id.toString()));
+        return list.orderBy(Keyset.Order.DESCENDING,
+                Keyset.key("submittedAt", Instant.class, AdviceRequestSummary::submittedAt),
+                Keyset.key("id", UUID.class, AdviceRequestSummary::id)).page(limit, cursor);
     }
 
     /** What a notification needs to know: ids, status and a link; no personal data, no free text. */

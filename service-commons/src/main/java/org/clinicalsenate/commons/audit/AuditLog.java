@@ -2,7 +2,6 @@ package org.clinicalsenate.commons.audit;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,15 +10,13 @@ import java.util.Objects;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.clinicalsenate.api.common.model.AuditEntry;
 import org.clinicalsenate.api.common.model.AuditEntryPage;
 import org.clinicalsenate.commons.mapping.Times;
-import org.clinicalsenate.commons.page.Cursor;
+import org.clinicalsenate.commons.page.Keyset;
 import org.clinicalsenate.commons.page.Page;
 import org.clinicalsenate.commons.security.Caller;
 
@@ -36,7 +33,7 @@ public class AuditLog {
     Clock clock;
 
     @Inject
-    EntityManager em;
+    AuditRecords records;
 
     @Inject
     Caller caller;
@@ -54,7 +51,7 @@ public class AuditLog {
         record.senate = senate;
         record.occurredAt = Instant.now(clock);
         record.changes = changes;
-        em.persist(record);
+        records.persist(record);
         audited.fire(new Audited(action, entityType, entityId, senate));
     }
 
@@ -83,37 +80,17 @@ public class AuditLog {
      * they administer.
      */
     @Transactional(TxType.SUPPORTS)
-    public AuditEntryPage list(String entityType, String entityId, Integer requestedLimit, String cursor) {
-        int limit = Page.limit(requestedLimit);
-        List<String> after = Cursor.decode(cursor, 1);
-        StringBuilder jpql = new StringBuilder("from AuditRecord a where 1 = 1");
-        if (entityType != null) {
-            jpql.append(" and a.entityType = :entityType");
-        }
-        if (entityId != null) {
-            jpql.append(" and a.entityId = :entityId");
-        }
+    public AuditEntryPage list(String entityType, String entityId, Instant since, Integer limit, String cursor) {
+        Keyset<AuditRecord, AuditRecord> entries = Keyset.over(records, "audit-entries")
+                .filter("entityType = :entityType", "entityType", entityType)
+                .filter("entityId = :entityId", "entityId", entityId)
+                .filter("occurredAt >= :since", "since", since);
         if (!caller.isPlatformAdmin()) {
-            jpql.append(" and a.senate in :senates");
+            entries.where("senate in :senates")
+                    .param("senates", caller.senates().isEmpty() ? List.of("") : List.copyOf(caller.senates()));
         }
-        if (!after.isEmpty()) {
-            jpql.append(" and a.id < :after");
-        }
-        jpql.append(" order by a.id desc");
-        TypedQuery<AuditRecord> query = em.createQuery(jpql.toString(), AuditRecord.class).setMaxResults(limit + 1);
-        if (entityType != null) {
-            query.setParameter("entityType", entityType);
-        }
-        if (entityId != null) {
-            query.setParameter("entityId", entityId);
-        }
-        if (!caller.isPlatformAdmin()) {
-            query.setParameter("senates", caller.senates().isEmpty() ? List.of("") : new ArrayList<>(caller.senates()));
-        }
-        if (!after.isEmpty()) {
-            query.setParameter("after", Cursor.asLong(after.get(0)));
-        }
-        Page<AuditEntry> page = Page.of(query.getResultList(), limit, r -> Cursor.encode(r.id.toString()))
+        Page<AuditEntry> page = entries.orderBy(Keyset.Order.DESCENDING, Keyset.key("id", Long.class, r -> r.id))
+                .page(limit, cursor)
                 .map(AuditLog::toApi);
         return new AuditEntryPage(page.items()).nextCursor(page.nextCursor());
     }

@@ -3,17 +3,20 @@ package org.clinicalsenate.commons.outbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import org.clinicalsenate.commons.audit.AuditLog;
 import org.clinicalsenate.commons.events.EventCatalog;
 import org.clinicalsenate.commons.events.EventCatalog.EventType;
+import org.clinicalsenate.commons.page.Keyset;
+import org.clinicalsenate.commons.page.Page;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,6 +31,8 @@ import io.opentelemetry.api.trace.SpanContext;
 @ApplicationScoped
 public class Outbox {
 
+    public static final String ENTITY_TYPE = "outbox-event";
+
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
     };
 
@@ -35,7 +40,10 @@ public class Outbox {
     Clock clock;
 
     @Inject
-    EntityManager em;
+    OutboxEvents events;
+
+    @Inject
+    AuditLog audit;
 
     @Inject
     OutboxConfig config;
@@ -70,8 +78,35 @@ public class Outbox {
         event.data = json.convertValue(data, JSON_OBJECT);
         event.traceparent = traceparent();
         event.nextAttemptAt = event.occurredAt;
-        em.persist(event);
+        events.persist(event);
         return event.id;
+    }
+
+    /** The events given up on and not delivered since, oldest first. */
+    @Transactional(TxType.SUPPORTS)
+    public Page<OutboxEvent> dead(Integer limit, String cursor) {
+        return Keyset.over(events, "dead-events")
+                .where("deadAt is not null and deliveredAt is null")
+                .orderBy(Keyset.Order.ASCENDING, Keyset.key("seq", Long.class, e -> e.seq))
+                .page(limit, cursor);
+    }
+
+    /** Puts a dead event back in the queue, due now, audited; false when there is no dead event with this id. */
+    @Transactional
+    public boolean requeue(UUID id) {
+        OutboxEvent event = events.find("id = ?1 and deadAt is not null and deliveredAt is null", id).firstResult();
+        if (event == null) {
+            return false;
+        }
+        Map<String, Object> was = new LinkedHashMap<>();
+        was.put("type", event.type);
+        was.put("attempts", event.attempts);
+        was.put("lastError", event.lastError);
+        event.deadAt = null;
+        event.attempts = 0;
+        event.nextAttemptAt = Instant.now(clock);
+        audit.record("requeued", ENTITY_TYPE, id.toString(), null, was);
+        return true;
     }
 
     /** The W3C traceparent of the current span (the request being served), if it is traced. */

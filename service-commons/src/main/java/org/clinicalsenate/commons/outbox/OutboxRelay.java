@@ -3,7 +3,6 @@ package org.clinicalsenate.commons.outbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.annotation.PostConstruct;
@@ -96,17 +95,6 @@ public class OutboxRelay {
                 return delivered;
             }
         }
-    }
-
-    /** Puts a dead event back in the queue, due now; false when there is no dead event with this id. */
-    public boolean requeue(UUID id) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createQuery("""
-                update OutboxEvent e set e.deadAt = null, e.attempts = 0, e.nextAttemptAt = :now
-                where e.id = :id and e.deadAt is not null and e.deliveredAt is null
-                """)
-                .setParameter("now", Instant.now(clock))
-                .setParameter("id", id)
-                .executeUpdate() == 1);
     }
 
     private BatchResult relayBatch() {

@@ -4,13 +4,17 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * One page of a keyset-paginated list. Queries fetch {@code limit + 1} rows; the extra row only
- * tells that there is a next page.
+ * One page of a keyset-paginated list (see {@link Keyset}). Queries fetch {@code limit + 1} rows;
+ * the extra row only tells that there is a next page.
  */
 public record Page<T>(List<T> items, String nextCursor) {
 
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
+
+    public static <T> Page<T> empty() {
+        return new Page<>(List.of(), null);
+    }
 
     public static int limit(Integer requested) {
         if (requested == null) {
@@ -22,7 +26,7 @@ public record Page<T>(List<T> items, String nextCursor) {
     /** Builds a page from {@code limit + 1} fetched rows; {@code cursorOf} gives the cursor of the last item. */
     public static <T> Page<T> of(List<T> fetched, int limit, Function<T, String> cursorOf) {
         if (fetched.size() <= limit) {
-            return new Page<>(fetched, null);
+            return new Page<>(List.copyOf(fetched), null);
         }
         List<T> items = fetched.subList(0, limit);
         return new Page<>(List.copyOf(items), cursorOf.apply(items.get(limit - 1)));

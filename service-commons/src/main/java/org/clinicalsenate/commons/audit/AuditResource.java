@@ -1,4 +1,6 @@
-package org.clinicalsenate.review.rest;
+package org.clinicalsenate.commons.audit;
+
+import java.time.OffsetDateTime;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -6,12 +8,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.clinicalsenate.api.common.AuditApi;
 import org.clinicalsenate.api.common.model.AuditEntryPage;
-import org.clinicalsenate.api.review.AuditApi;
-import org.clinicalsenate.commons.audit.AuditLog;
 import org.clinicalsenate.commons.page.PageLinks;
 import org.clinicalsenate.commons.security.Roles;
 
+/** The audit log of the service it runs in: the same operation in every service's contract. */
 public class AuditResource implements AuditApi {
 
     @Inject
@@ -22,8 +24,9 @@ public class AuditResource implements AuditApi {
 
     @Override
     @RolesAllowed({ Roles.PLATFORM_ADMIN, Roles.SENATE_ADMIN })
-    public Response listReviewAuditEntries(String entityType, String entityId, Integer limit, String cursor) {
-        AuditEntryPage page = audit.list(entityType, entityId, limit, cursor);
+    public Response listAuditEntries(String entityType, String entityId, OffsetDateTime since, Integer limit,
+            String cursor) {
+        AuditEntryPage page = audit.list(entityType, entityId, since == null ? null : since.toInstant(), limit, cursor);
         return PageLinks.ok(page, page.getNextCursor(), uri);
     }
 }

@@ -1,0 +1,24 @@
+package org.clinicalsenate.membership.domain;
+
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.common.ProjectedFieldName;
+
+/** A member as a conflict check reads them: who, of which senate, employed where (a projection). */
+public record PanelMember(UUID id, String senate, String name,
+        @ProjectedFieldName("employer.odsCode") String employerOdsCode,
+        @ProjectedFieldName("employer.name") String employerName,
+        @ProjectedFieldName("employer.icb") String employerIcb) {
+
+    /** The employer, or null when the member has none on record. */
+    public EmployerOrganisation employer() {
+        if (employerOdsCode == null) {
+            return null;
+        }
+        EmployerOrganisation employer = new EmployerOrganisation();
+        employer.odsCode = employerOdsCode;
+        employer.name = employerName;
+        employer.icb = employerIcb;
+        return employer;
+    }
+}

@@ -1,0 +1,13 @@
+package org.clinicalsenate.membership.repository;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.clinicalsenate.membership.domain.Member;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
+}
