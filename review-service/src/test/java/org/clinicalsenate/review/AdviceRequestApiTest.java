@@ -224,7 +224,7 @@ class AdviceRequestApiTest {
                 .body("errors[0].field", equalTo("kind"));
         invalid(as(admin)).body(with("title", Map.of("text", "x"))).post("/advice-requests").then().statusCode(400)
                 .body("errors[0].field", equalTo("title"))
-                .body("errors[0].message", equalTo("must be a valid string"));
+                .body("errors[0].message", equalTo("must be a string"));
         invalid(as(admin)).body(with("title", 123)).post("/advice-requests").then().statusCode(400)
                 .body("errors[0].field", equalTo("title"));
         invalid(as(admin)).body(with("title", "x".repeat(201))).post("/advice-requests").then().statusCode(400)
@@ -240,7 +240,7 @@ class AdviceRequestApiTest {
         invalid(as(admin)).body("").post("/advice-requests").then().statusCode(400)
                 .contentType("application/problem+json");
         invalid(as(admin)).header("Idempotency-Key", "k".repeat(256)).body(body("south-east", "QRL"))
-                .post("/advice-requests").then().statusCode(400).body("errors[0].field", equalTo("idempotencyKey"));
+                .post("/advice-requests").then().statusCode(400).body("errors[0].field", equalTo("Idempotency-Key"));
 
         invalid(as(admin)).get("/advice-requests/not-a-uuid").then().statusCode(400)
                 .contentType("application/problem+json")
