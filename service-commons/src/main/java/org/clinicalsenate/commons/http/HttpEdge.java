@@ -150,8 +150,11 @@ public class HttpEdge {
             return;
         }
         Throwable failure = rc.failure();
+        // before the REST layer an IllegalArgumentException is a request that cannot be parsed (as
+        // Vert.x itself has it), e.g. a chunked body with a malformed chunk size
         int status = rc.statusCode() > 0 ? rc.statusCode()
-                : failure instanceof HttpException http ? http.getStatusCode() : 500;
+                : failure instanceof HttpException http ? http.getStatusCode()
+                : failure instanceof IllegalArgumentException ? 400 : 500;
         if (status < 400 || status > 599) {
             status = 500;
         }
