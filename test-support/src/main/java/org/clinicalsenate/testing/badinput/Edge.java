@@ -39,6 +39,11 @@ final class Edge {
         expect(report, "unknown method", 405, spec(token).request("PATCH", read.path()));
         expect(report, "unacceptable media type", 406, spec(token).accept("application/xml").get(read.path()));
         if (write != null) {
+            for (int declared : new int[] { 413, 415 }) {
+                if (!write.declares(declared)) {
+                    report.finding(write.id(), "edge", "does not declare " + declared + ", which any body can get");
+                }
+            }
             String writeToken = tokens.apply(write);
             String path = write.path().replaceAll("\\{[^}]+}", "x");
             expect(report, "body over the size limit", 413,
