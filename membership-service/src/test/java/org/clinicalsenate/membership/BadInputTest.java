@@ -40,7 +40,7 @@ class BadInputTest {
                 .pathValue("declarationId", declaration.toString())
                 .pathValue("roundId", round.toString())
                 .pathValue("meetingRef", "council-2026-01")
-                .token("service", () -> Tokens.service("review-service"))
+                .token("service:review-service", () -> Tokens.service("review-service"))
                 .token("member", () -> Tokens.member(member.toString()))
                 // a senate of its own, so that a bad request that got through would be stored, not a 409
                 .body("createSenate", "{\"slug\":\"" + fixtures.senate("unused").replace("unused", "new")

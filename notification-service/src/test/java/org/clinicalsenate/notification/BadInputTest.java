@@ -19,7 +19,7 @@ class BadInputTest {
     @Test
     void everyBadRequestIsADeclaredProblemAndStoresNothing() {
         BadInput.ofServedContract(database)
-                .token("service", () -> Tokens.service("review-service"))
+                .token("service:review-service", () -> Tokens.service("review-service"))
                 .requests(2600)
                 .run();
     }

@@ -224,7 +224,7 @@ class AdviceRequestApiTest {
                 .body("errors[0].field", equalTo("kind"));
         invalid(as(admin)).body(with("title", Map.of("text", "x"))).post("/advice-requests").then().statusCode(400)
                 .body("errors[0].field", equalTo("title"))
-                .body("errors[0].message", equalTo("must be a string"));
+                .body("errors[0].message", equalTo("must be a valid string"));
         invalid(as(admin)).body(with("title", 123)).post("/advice-requests").then().statusCode(400)
                 .body("errors[0].field", equalTo("title"));
         invalid(as(admin)).body(with("title", "x".repeat(201))).post("/advice-requests").then().statusCode(400)

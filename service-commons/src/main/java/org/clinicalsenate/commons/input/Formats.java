@@ -20,11 +20,11 @@ public final class Formats {
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern INTEGER = Pattern.compile("-?\\d{1,19}");
 
-    public static final String DATE_MESSAGE = "must be an ISO date (yyyy-mm-dd)";
-    public static final String DATE_TIME_MESSAGE = "must be an RFC 3339 date-time with seconds and offset (e.g. 2026-11-23T10:15:30Z)";
-    public static final String UUID_MESSAGE = "must be a UUID";
-    public static final String INTEGER_MESSAGE = "must be an integer";
-    public static final String BOOLEAN_MESSAGE = "must be true or false";
+    public static final String DATE_MESSAGE = "must be a valid ISO date (yyyy-mm-dd)";
+    public static final String DATE_TIME_MESSAGE = "must be a valid RFC 3339 date-time (e.g. 2026-11-23T10:15:30Z)";
+    public static final String UUID_MESSAGE = "must be a valid UUID";
+    public static final String INTEGER_MESSAGE = "must be a valid integer";
+    public static final String BOOLEAN_MESSAGE = "must be a valid boolean (true or false)";
 
     private Formats() {
     }

@@ -300,11 +300,11 @@ public class ProblemMappers {
             case "OffsetDateTime", "Instant" -> Formats.DATE_TIME_MESSAGE;
             case "UUID" -> Formats.UUID_MESSAGE;
             case "Integer", "Long", "int", "long" -> Formats.INTEGER_MESSAGE;
-            case "Boolean", "boolean" -> "must be a boolean (true or false)";
-            case "String" -> "must be a string";
-            case "Double", "Float", "BigDecimal", "double", "float" -> "must be a number";
+            case "Boolean", "boolean" -> Formats.BOOLEAN_MESSAGE;
+            case "String" -> "must be a valid string";
+            case "Double", "Float", "BigDecimal", "double", "float" -> "must be a valid number";
             default -> List.class.isAssignableFrom(type) || java.util.Set.class.isAssignableFrom(type)
-                    || type.isArray() ? "must be an array" : "must be an object";
+                    || type.isArray() ? "must be a valid array" : "must be a valid object";
         };
     }
 

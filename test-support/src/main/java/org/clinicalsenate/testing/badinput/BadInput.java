@@ -221,7 +221,10 @@ public final class BadInput {
         return "\"1\"";
     }
 
-    /** The token valid requests carry: platform-admin where allowed, none for a public operation. */
+    /**
+     * The token valid requests carry: platform-admin where allowed, none for a public operation,
+     * else one given for a role it allows, else a service account it names ({@code service:<client>}).
+     */
     private String tokenFor(Operation operation) {
         List<String> roles = operation.roles();
         if (roles.contains("platform-admin")) {
@@ -233,6 +236,11 @@ public final class BadInput {
         for (String role : roles) {
             if (tokens.containsKey(role)) {
                 return tokens.get(role).apply(role);
+            }
+        }
+        for (String role : roles) {
+            if (role.startsWith("service:")) {
+                return Tokens.service(role.substring("service:".length()));
             }
         }
         throw new IllegalStateException("Give a token for one of " + roles + " (" + operation.id() + ") with token(...)");
@@ -251,9 +259,7 @@ public final class BadInput {
                 new Cases.ForgedToken("wrong issuer", Tokens.fromIssuer("https://issuer.invalid/realms/other")),
                 new Cases.ForgedToken("garbage", "garbage"),
                 new Cases.ForgedToken("three garbage parts", "a.b.c"),
-                new Cases.ForgedToken("payload changed", parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
-                        .encodeToString("{\"sub\":\"x\",\"groups\":[\"platform-admin\"]}".getBytes(StandardCharsets.UTF_8))
-                        + "." + parts[2]));
+                new Cases.ForgedToken("payload changed after signing", Tokens.forged()));
     }
 
     // ---------------------------------------------------------------- the database
