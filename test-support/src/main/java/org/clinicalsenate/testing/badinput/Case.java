@@ -1,6 +1,5 @@
 package org.clinicalsenate.testing.badinput;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -12,9 +11,5 @@ record Case(String family, String description, String path, String query, Map<St
 
     String url() {
         return query == null || query.isEmpty() ? path : path + "?" + query;
-    }
-
-    String bodyText() {
-        return body == null ? null : new String(body, StandardCharsets.UTF_8);
     }
 }
