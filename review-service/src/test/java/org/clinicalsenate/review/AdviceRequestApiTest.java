@@ -239,7 +239,7 @@ class AdviceRequestApiTest {
         invalid(as(admin)).body("").post("/advice-requests").then().statusCode(400)
                 .contentType("application/problem+json");
         invalid(as(admin)).header("Idempotency-Key", "k".repeat(256)).body(body("south-east", "QRL"))
-                .post("/advice-requests").then().statusCode(400).body("errors[0].field", equalTo("idempotencyKey"));
+                .post("/advice-requests").then().statusCode(400).body("errors[0].field", equalTo("Idempotency-Key"));
 
         invalid(as(admin)).get("/advice-requests/not-a-uuid").then().statusCode(400)
                 .contentType("application/problem+json")

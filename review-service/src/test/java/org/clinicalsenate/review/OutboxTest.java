@@ -299,9 +299,22 @@ class OutboxTest {
 
             // a platform-admin re-queues it once the receiver is fixed
             receiver.acceptAll();
-            assertThat(outbox.requeue(a1)).isTrue();
-            assertThat(outbox.requeue(a1)).as("it is no longer dead").isFalse();
-            assertThat(outbox.requeue(UUID.randomUUID())).isFalse();
+            as(Tokens.senateAdmin("south-east")).get("/outbox/dead-events").then().statusCode(403);
+            as(Tokens.platformAdmin()).get("/outbox/dead-events").then().statusCode(200)
+                    .body("items.event.id", org.hamcrest.Matchers.hasItem(a1.toString()))
+                    .body("items.find { it.event.id == '" + a1 + "' }.attempts", equalTo(3))
+                    .body("items.find { it.event.id == '" + a1 + "' }.lastError", notNullValue());
+            as(Tokens.senateAdmin("south-east")).post("/outbox/dead-events/" + a1 + "/requeue").then().statusCode(403);
+            as(Tokens.platformAdmin()).post("/outbox/dead-events/" + a1 + "/requeue").then().statusCode(200)
+                    .body("id", equalTo(a1.toString())).body("type", equalTo(SUBMITTED));
+            as(Tokens.platformAdmin()).post("/outbox/dead-events/" + a1 + "/requeue").then().statusCode(404)
+                    .contentType("application/problem+json");
+            as(Tokens.platformAdmin()).queryParam("entityType", "outbox-event").queryParam("entityId", a1.toString())
+                    .get("/audit-entries").then().statusCode(200)
+                    .body("items.action", org.hamcrest.Matchers.contains("requeued"))
+                    .body("items[0].actor", equalTo("platform-admin-1"));
+            assertThat(as(Tokens.platformAdmin()).get("/outbox/dead-events").then().extract()
+                    .<List<String>>path("items.event.id")).doesNotContain(a1.toString());
             assertThat(relay.relayAll()).isEqualTo(1);
             assertThat(deliveredIds()).containsExactly(a2.toString(), a1.toString());
         } finally {

@@ -53,7 +53,8 @@ public final class ContractFilter implements OrderedFilter {
         if (invalidOnPurpose) {
             request.removeHeader(INVALID_REQUEST);
         }
-        String path = URI.create(request.getURI()).getPath();
+        // the raw path: a decoded control character or line break in a path parameter would hide the operation
+        String path = URI.create(request.getURI()).getRawPath();
         if (path.startsWith("/q/") || path.startsWith(TEST_ONLY_PATH)) {
             return context.next(request, response); // Quarkus' own and test-only endpoints are not in the contract
         }

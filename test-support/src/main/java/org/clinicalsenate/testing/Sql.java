@@ -42,6 +42,15 @@ public final class Sql {
         }
     }
 
+    /** An outbox event the relay has given up on (dead), as a platform-admin would find it; returns its id. */
+    public static java.util.UUID deadEvent(DataSource db, String source) {
+        java.util.UUID id = java.util.UUID.randomUUID();
+        update(db, "INSERT INTO outbox_event (id, type, source, subject, aggregate_id, occurred_at, data, attempts, "
+                + "last_error, dead_at) VALUES (?, 'test.fixture.dead', ?, 'fixture', 'fixture', now(), '{}'::jsonb, 3, "
+                + "'receiver down', now())", id, source);
+        return id;
+    }
+
     public static int update(DataSource db, String sql, Object... parameters) {
         try (Connection c = db.getConnection(); PreparedStatement s = prepare(c, sql, parameters)) {
             return s.executeUpdate();

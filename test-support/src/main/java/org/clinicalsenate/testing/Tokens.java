@@ -60,6 +60,12 @@ public final class Tokens {
                 .encodeToString(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "." + parts[2];
     }
 
+    /** A platform-admin token signed with the local key but naming another issuer. */
+    public static String fromIssuer(String otherIssuerUrl) {
+        return LocalIssuer.sign(otherIssuerUrl, "platform-admin-1", List.of("platform-admin"), Map.of(),
+                Duration.ofMinutes(10));
+    }
+
     private static String issuerUrl() {
         String url = System.getProperty(IssuerResource.ISSUER_URL_PROPERTY);
         if (url == null) {

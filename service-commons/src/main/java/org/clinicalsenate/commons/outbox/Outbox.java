@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -91,12 +92,12 @@ public class Outbox {
                 .page(limit, cursor);
     }
 
-    /** Puts a dead event back in the queue, due now, audited; false when there is no dead event with this id. */
+    /** Puts a dead event back in the queue, due now, audited; empty when there is no dead event with this id. */
     @Transactional
-    public boolean requeue(UUID id) {
+    public Optional<OutboxEvent> requeue(UUID id) {
         OutboxEvent event = events.find("id = ?1 and deadAt is not null and deliveredAt is null", id).firstResult();
         if (event == null) {
-            return false;
+            return Optional.empty();
         }
         Map<String, Object> was = new LinkedHashMap<>();
         was.put("type", event.type);
@@ -106,7 +107,7 @@ public class Outbox {
         event.attempts = 0;
         event.nextAttemptAt = Instant.now(clock);
         audit.record("requeued", ENTITY_TYPE, id.toString(), null, was);
-        return true;
+        return Optional.of(event);
     }
 
     /** The W3C traceparent of the current span (the request being served), if it is traced. */

@@ -37,9 +37,8 @@ public class OutboxResource implements OutboxApi {
     @Override
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     public Response requeueDeadEvent(UUID eventId) {
-        if (!outbox.requeue(eventId)) {
-            throw ProblemException.notFound("No dead event with id " + eventId);
-        }
-        return Response.noContent().build();
+        OutboxEvent event = outbox.requeue(eventId)
+                .orElseThrow(() -> ProblemException.notFound("No dead event with id " + eventId));
+        return Response.ok(OutboxRelay.toCloudEvent(event)).build();
     }
 }

@@ -1,7 +1,6 @@
 package org.clinicalsenate.commons.problem;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,6 +16,10 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.clinicalsenate.api.common.model.FieldError;
 import org.clinicalsenate.commons.database.DatabaseOutage;
+import org.clinicalsenate.commons.http.JsonConfig;
+import org.clinicalsenate.commons.input.Formats;
+import org.clinicalsenate.commons.input.HttpParameters;
+import org.clinicalsenate.commons.input.ParameterRules;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -42,8 +45,7 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final String UNIQUE_VIOLATION = "23505";
-    /** The generated interfaces name the If-Match header parameter so. */
-    private static final String IF_MATCH_PARAMETER = "ifMatch";
+    private static final String IF_MATCH_PARAMETER = "If-Match";
     private static final String FOREIGN_KEY_VIOLATION = "23503";
     /** Seconds a client should wait before retrying while the database is unavailable. */
     static final String RETRY_AFTER_SECONDS = "1";
@@ -115,18 +117,20 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json, uri);
         }
+        if (e.getCause() instanceof ProblemException problem) {
+            return problem(problem, uri);
+        }
         int status = e.getResponse().getStatus();
-        if (status == 404 && e.getCause() != null) {
-            // JAX-RS answers 404 when a query or path parameter cannot be converted: it is bad input
-            return Problems.response(ProblemType.VALIDATION,
-                    "A parameter has the wrong type (" + e.getCause().getMessage() + ")", path(uri));
+        if ((status == 404 || status == 400) && e.getCause() != null) {
+            // JAX-RS answers 404 (path, query) or 400 (header) when a parameter cannot be converted
+            return Problems.response(ProblemType.VALIDATION, "A parameter has the wrong type", path(uri));
         }
         if (status >= 500) {
             return unexpected(e, uri);
         }
         ProblemType type = ProblemType.forStatus(status);
-        Response problem = Problems.response(type, webDetail(e, status), path(uri));
-        Response.ResponseBuilder builder = Response.fromResponse(problem).status(status);
+        Response.ResponseBuilder builder = Response.status(status).type(Problems.MEDIA_TYPE)
+                .entity(Problems.problem(type, status, webDetail(e, status), path(uri), List.of(), List.of(), null));
         // keep protocol headers such as Allow (405) and WWW-Authenticate (401)
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE) && !name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
@@ -179,10 +183,9 @@ public class ProblemMappers {
             case 404 -> "No resource at this path";
             case 405 -> "This path does not support the method";
             case 406 -> "None of the accepted media types can be produced";
+            case 413 -> "The body is too large";
             case 415 -> "The content type is not supported here";
-            default -> e.getCause() != null && e.getCause().getMessage() != null
-                    ? e.getCause().getMessage()
-                    : Response.Status.Family.familyOf(status) + ": " + e.getMessage();
+            default -> "The request was refused (HTTP " + status + ")";
         };
     }
 
@@ -192,11 +195,13 @@ public class ProblemMappers {
      */
     public static String fieldOf(ConstraintViolation<?> violation) {
         String parameter = null;
+        Path.MethodNode method = null;
         List<Path.Node> properties = new ArrayList<>();
         for (Path.Node node : violation.getPropertyPath()) {
             switch (node.getKind()) {
-                case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> { }
-                case PARAMETER -> parameter = node.getName();
+                case METHOD -> method = node.as(Path.MethodNode.class);
+                case CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> { }
+                case PARAMETER -> parameter = httpName(violation, method, node.as(Path.ParameterNode.class));
                 default -> properties.add(node);
             }
         }
@@ -213,6 +218,18 @@ public class ProblemMappers {
             }
         }
         return out.toString();
+    }
+
+    /** A parameter as the contract names it (If-Match, limit; "body" for the request body), else its Java name. */
+    private static String httpName(ConstraintViolation<?> violation, Path.MethodNode method, Path.ParameterNode node) {
+        if (method != null && violation.getRootBeanClass() != null) {
+            HttpParameters.Parameter parameter = HttpParameters.at(violation.getRootBeanClass(), method.getName(),
+                    method.getParameterTypes(), node.getParameterIndex());
+            if (parameter != null) {
+                return parameter.name();
+            }
+        }
+        return node.getName();
     }
 
     private static boolean isReturnValue(ConstraintViolation<?> violation) {
@@ -261,29 +278,33 @@ public class ProblemMappers {
         }
         Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType()
                 : e instanceof ValueInstantiationException v ? v.getType().getRawClass() : null;
+        if (e instanceof InvalidFormatException && JsonConfig.REPEATED_ITEM.equals(e.getOriginalMessage())) {
+            return JsonConfig.REPEATED_ITEM;
+        }
         if (target != null && target.isEnum()) {
-            return "must be one of " + Arrays.stream(target.getEnumConstants()).map(Object::toString).toList();
+            return "must be one of " + ParameterRules.wireValues(target);
         }
         if (e instanceof MismatchedInputException && e.getOriginalMessage() != null
                 && e.getOriginalMessage().startsWith("Missing required creator property")) {
             return "is required";
         }
         if (target != null) {
-            return "must be a valid " + describe(target);
+            return describe(target);
         }
         return "is not valid";
     }
 
     private static String describe(Class<?> type) {
         return switch (type.getSimpleName()) {
-            case "LocalDate" -> "ISO date (yyyy-mm-dd)";
-            case "OffsetDateTime", "Instant" -> "RFC 3339 date-time";
-            case "UUID" -> "UUID";
-            case "Integer", "Long", "int", "long" -> "integer";
-            case "Boolean", "boolean" -> "boolean (true or false)";
-            case "String" -> "string";
-            default -> type.getSimpleName().startsWith("List") || type.getSimpleName().startsWith("Set")
-                    ? "array" : "object";
+            case "LocalDate" -> Formats.DATE_MESSAGE;
+            case "OffsetDateTime", "Instant" -> Formats.DATE_TIME_MESSAGE;
+            case "UUID" -> Formats.UUID_MESSAGE;
+            case "Integer", "Long", "int", "long" -> Formats.INTEGER_MESSAGE;
+            case "Boolean", "boolean" -> Formats.BOOLEAN_MESSAGE;
+            case "String" -> "must be a valid string";
+            case "Double", "Float", "BigDecimal", "double", "float" -> "must be a valid number";
+            default -> List.class.isAssignableFrom(type) || java.util.Set.class.isAssignableFrom(type)
+                    || type.isArray() ? "must be a valid array" : "must be a valid object";
         };
     }
 

@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response.Status;
 public enum ProblemType {
     VALIDATION(400, "validation", "Request is not valid"),
     MALFORMED_JSON(400, "malformed-json", "Request body is not valid JSON"),
+    MALFORMED_REQUEST(400, "malformed-request", "HTTP request is malformed"),
     INVALID_CURSOR(400, "invalid-cursor", "Cursor is not valid"),
     UNAUTHENTICATED(401, "unauthenticated", "Authentication required"),
     FORBIDDEN(403, "forbidden", "Not allowed"),
@@ -15,10 +16,13 @@ public enum ProblemType {
     CONFLICT(409, "conflict", "Conflict"),
     IDEMPOTENCY_IN_PROGRESS(409, "idempotency-in-progress", "A request with this Idempotency-Key is in progress"),
     STALE_VERSION(412, "stale-version", "Stale version"),
+    PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large"),
+    URI_TOO_LONG(414, "uri-too-long", "URI too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     RULE_VIOLATED(422, "rule-violated", "Rule violated"),
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "Idempotency-Key reused with another request"),
     IF_MATCH_REQUIRED(428, "if-match-required", "If-Match required"),
+    HEADER_FIELDS_TOO_LARGE(431, "request-header-fields-too-large", "Request header fields too large"),
     INTERNAL(500, "internal", "Internal error"),
     SERVICE_UNAVAILABLE(503, "service-unavailable", "Service unavailable");
 

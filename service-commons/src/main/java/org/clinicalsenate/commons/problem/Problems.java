@@ -21,12 +21,18 @@ public final class Problems {
 
     public static Response response(ProblemType type, String detail, String instance, List<FieldError> errors,
             List<String> allowed, String correlationId) {
-        Problem problem = new Problem(type.uri, type.title, type.status)
+        return Response.status(type.status).type(MEDIA_TYPE)
+                .entity(problem(type, type.status, detail, instance, errors, allowed, correlationId)).build();
+    }
+
+    /** The problem body; {@code status} differs from the type's only for a status the platform did not raise itself. */
+    public static Problem problem(ProblemType type, int status, String detail, String instance, List<FieldError> errors,
+            List<String> allowed, String correlationId) {
+        return new Problem(type.uri, type.title, status)
                 .detail(detail)
                 .instance(instance)
                 .correlationId(correlationId)
                 .errors(errors.isEmpty() ? null : errors)
                 .allowed(allowed.isEmpty() ? null : allowed);
-        return Response.status(type.status).type(MEDIA_TYPE).entity(problem).build();
     }
 }

@@ -1,0 +1,37 @@
+package org.clinicalsenate.review;
+
+import static org.clinicalsenate.testing.Api.as;
+
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.clinicalsenate.testing.Sql;
+import org.clinicalsenate.testing.Tokens;
+import org.clinicalsenate.testing.badinput.BadInput;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class BadInputTest {
+
+    @Inject
+    DataSource database;
+
+    @Test
+    void everyBadRequestIsADeclaredProblemAndStoresNothing() {
+        String id = as(Tokens.platformAdmin())
+                .body(Map.of("senate", "south-east", "requestingOrganisation", "QRL", "kind", "clinical-review",
+                        "title", "Bad input baseline", "question", "Is every bad request refused?"))
+                .post("/advice-requests").then().statusCode(201).extract().path("id");
+
+        BadInput.ofServedContract(database)
+                .pathValue("id", id)
+                .pathValue("eventId", Sql.deadEvent(database, "/review-service").toString())
+                .requests(2600)
+                .run();
+    }
+}
