@@ -44,12 +44,18 @@ public class CommonsSchema implements FlywayConfigurationCustomizer {
     @Override
     public void customize(FluentConfiguration serviceConfiguration) {
         if (migrateAtStart) {
-            migrate(serviceConfiguration);
-            // the commons tables now exist before the service's first migration: that is not a schema
-            // of unknown history, so the service's history starts empty (version 0) and all its
-            // scripts run
-            serviceConfiguration.baselineOnMigrate(true).baselineVersion("0");
+            prepare(serviceConfiguration);
         }
+    }
+
+    /**
+     * Migrates the commons tables, then makes the service's configuration ready to migrate its own:
+     * the commons tables exist before the service's first migration, which is not a schema of unknown
+     * history, so the service's history starts empty (version 0) and all its scripts run.
+     */
+    public static void prepare(FluentConfiguration serviceConfiguration) {
+        migrate(serviceConfiguration);
+        serviceConfiguration.baselineOnMigrate(true).baselineVersion("0");
     }
 
     /** Migrates the commons tables of the service's database, before the service's own migration. */
@@ -64,7 +70,7 @@ public class CommonsSchema implements FlywayConfigurationCustomizer {
                 // a database migrated before the split already has the tables of C1
                 .baselineOnMigrate(legacy)
                 .baselineVersion("1")
-                .baselineDescription("commons tables migrated in the service's history")
+                .baselineDescription("commons tables migrated in the history of the service")
                 .load()
                 .migrate();
         if (legacy) {
