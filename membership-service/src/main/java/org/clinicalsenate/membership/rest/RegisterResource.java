@@ -16,7 +16,6 @@ import org.clinicalsenate.api.membership.RegisterApi;
 import org.clinicalsenate.api.membership.model.Register;
 import org.clinicalsenate.commons.problem.ProblemException;
 import org.clinicalsenate.commons.problem.ProblemType;
-import org.clinicalsenate.membership.domain.PublishedRegister;
 import org.clinicalsenate.membership.mapping.RegisterMapper;
 import org.clinicalsenate.membership.service.RegisterCache;
 import org.clinicalsenate.membership.service.RegisterService;

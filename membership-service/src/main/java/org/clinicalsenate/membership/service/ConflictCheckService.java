@@ -27,7 +27,6 @@ import org.clinicalsenate.membership.domain.ConflictRules;
 import org.clinicalsenate.membership.domain.ConflictRules.Scope;
 import org.clinicalsenate.membership.domain.DeclaredInterest;
 import org.clinicalsenate.membership.domain.DeclarationRound;
-import org.clinicalsenate.membership.domain.MemberAccess;
 import org.clinicalsenate.membership.domain.PanelMember;
 import org.clinicalsenate.membership.repository.MemberRepository;
 
@@ -63,9 +62,6 @@ public class ConflictCheckService {
 
     @Inject
     Caller caller;
-
-    @Inject
-    MemberAccess access;
 
     @Inject
     ConflictCheckConfig config;

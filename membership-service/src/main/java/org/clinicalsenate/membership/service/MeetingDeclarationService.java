@@ -2,7 +2,6 @@ package org.clinicalsenate.membership.service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,6 @@ import org.clinicalsenate.commons.security.Caller;
 import org.clinicalsenate.membership.domain.Declaration;
 import org.clinicalsenate.membership.domain.MeetingDeclaration;
 import org.clinicalsenate.membership.domain.Member;
-import org.clinicalsenate.membership.domain.Senate;
 import org.clinicalsenate.membership.mapping.MeetingDeclarationMapper;
 import org.clinicalsenate.membership.repository.DeclarationRepository;
 import org.clinicalsenate.membership.repository.MeetingDeclarationRepository;
