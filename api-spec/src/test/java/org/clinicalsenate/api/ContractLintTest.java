@@ -114,7 +114,7 @@ class ContractLintTest {
     assertThat(violations).filteredOn(v -> v.startsWith("bad.yaml GET")).hasSize(1);
   }
 
-  private static String classpathText(String resource) {
+  static String classpathText(String resource) {
     try (InputStream in = ContractLintTest.class.getClassLoader().getResourceAsStream(resource)) {
       assertThat(in).as("%s on the test classpath (bundled by the build)", resource).isNotNull();
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
