@@ -33,9 +33,14 @@ import java.util.stream.Stream;
  */
 final class ContractLint {
 
+  /** A service account's role names the calling service: {@code service:<client id>}. */
   static final Set<String> ROLES = Set.of("anonymous", "platform-admin", "senate-admin",
       "senate-chair", "member", "requester", "assurance-viewer",
       "service:membership-service", "service:review-service", "service:notification-service");
+  /** What a served file must say about tokens itself, so that an integrator needs nothing else. */
+  private static final List<String> AUTHENTICATION = List.of(".well-known/openid-configuration",
+      "authorization-code", "client-credentials", "`groups`", "`senates`", "`org`", "`member_id`", "`azp`",
+      "x-roles");
   private static final String PROBLEM_TYPE = "application/problem+json";
   private static final String PROBLEM_REF = "#/components/schemas/Problem";
   private static final Set<HttpMethod> CONDITIONAL = Set.of(HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
@@ -75,6 +80,15 @@ final class ContractLint {
     }
     if (!"3.0.3".equals(api.getOpenapi())) {
       violations.add(spec + ": openapi is " + api.getOpenapi() + ", not 3.0.3");
+    }
+    var schemes = api.getComponents() == null ? null : api.getComponents().getSecuritySchemes();
+    var bearer = schemes == null ? null : schemes.get("bearerAuth");
+    if (bearer == null || bearer.get$ref() != null) {
+      violations.add(spec + ": no bearerAuth security scheme of its own");
+    } else {
+      AUTHENTICATION.stream()
+          .filter(term -> bearer.getDescription() == null || !bearer.getDescription().contains(term))
+          .forEach(term -> violations.add(spec + ": bearerAuth does not explain " + term));
     }
     if (api.getPaths() != null) {
       api.getPaths().forEach((path, item) -> item.readOperationsMap()

@@ -37,8 +37,8 @@ class ContractLintTest {
           parameters:
             - {name: id, in: path, required: true, schema: {type: string}}
           get:
-            description: 'One thing. Roles: member.'
-            x-roles: [member]
+            description: 'One thing. Roles: member, service:review-service.'
+            x-roles: [member, 'service:review-service']
             responses:
               '200':
                 description: ok
@@ -69,6 +69,8 @@ class ContractLintTest {
             content: {application/problem+json: {schema: {$ref: '#/components/schemas/Problem'}}}
         schemas:
           Problem: {type: object}
+        securitySchemes:
+          bearerAuth: {type: http, scheme: bearer, description: 'See the shared components.'}
       """;
 
   private static final String OTHER = """
@@ -109,7 +111,10 @@ class ContractLintTest {
         "other.yaml: external $ref 'common.yaml#/components/responses/BadRequest' at /paths/~1others/delete/responses/400",
         "other.yaml: openapi is 3.0.1, not 3.0.3",
         "other.yaml DELETE /others (updateThing): operationId also used by PUT /things/{id} in bad.yaml",
-        "other.yaml DELETE /others (updateThing): unknown role 'root' in x-roles");
+        "other.yaml DELETE /others (updateThing): unknown role 'root' in x-roles",
+        "other.yaml: no bearerAuth security scheme of its own",
+        "bad.yaml: bearerAuth does not explain .well-known/openid-configuration",
+        "bad.yaml: bearerAuth does not explain `azp`");
     // the compliant GET only misses its operationId
     assertThat(violations).filteredOn(v -> v.startsWith("bad.yaml GET")).hasSize(1);
   }
