@@ -42,6 +42,7 @@ final class ContractLint {
       "authorization-code", "client-credentials", "`groups`", "`senates`", "`org`", "`member_id`", "`azp`",
       "x-roles");
   private static final String PROBLEM_TYPE = "application/problem+json";
+  private static final String REPLAYED = "Idempotent-Replayed";
   private static final String PROBLEM_REF = "#/components/schemas/Problem";
   private static final Set<HttpMethod> CONDITIONAL = Set.of(HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
 
@@ -171,6 +172,18 @@ final class ContractLint {
       if (parameters.stream().noneMatch(p -> "header".equals(p.getIn()) && "If-Match".equalsIgnoreCase(p.getName()))) {
         fail.accept("no If-Match header parameter");
       }
+    }
+    boolean idempotent = parameters.stream()
+        .anyMatch(p -> "header".equals(p.getIn()) && "Idempotency-Key".equalsIgnoreCase(p.getName()));
+    if (idempotent) {
+      // a retry may be in progress (409) or reuse the key for another request (422)
+      required.addAll(List.of("409", "422"));
+      responses.forEach((code, response) -> {
+        if (code.startsWith("2") && (response == null || response.getHeaders() == null
+            || !response.getHeaders().containsKey(REPLAYED))) {
+          fail.accept(code + " response does not declare the " + REPLAYED + " header (it takes an Idempotency-Key)");
+        }
+      });
     }
     required.stream().filter(code -> !responses.containsKey(code))
         .forEach(code -> fail.accept("no " + code + " response"));

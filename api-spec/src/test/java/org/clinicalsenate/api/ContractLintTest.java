@@ -78,6 +78,14 @@ class ContractLintTest {
       info: {title: other, version: '1'}
       paths:
         /others:
+          post:
+            operationId: createOther
+            description: 'Roles: member.'
+            x-roles: [member]
+            parameters:
+              - {name: Idempotency-Key, in: header, schema: {type: string}}
+            responses:
+              '201': {description: created}
           delete:
             operationId: updateThing
             description: 'Roles: root.'
@@ -113,6 +121,9 @@ class ContractLintTest {
         "other.yaml DELETE /others (updateThing): operationId also used by PUT /things/{id} in bad.yaml",
         "other.yaml DELETE /others (updateThing): unknown role 'root' in x-roles",
         "other.yaml: no bearerAuth security scheme of its own",
+        "other.yaml POST /others (createOther): 201 response does not declare the Idempotent-Replayed header (it takes an Idempotency-Key)",
+        "other.yaml POST /others (createOther): no 409 response",
+        "other.yaml POST /others (createOther): no 422 response",
         "bad.yaml: bearerAuth does not explain .well-known/openid-configuration",
         "bad.yaml: bearerAuth does not explain `azp`");
     // the compliant GET only misses its operationId
