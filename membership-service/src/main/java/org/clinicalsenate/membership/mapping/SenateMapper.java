@@ -17,6 +17,9 @@ public interface SenateMapper {
     @Mapping(target = "appointmentRules.maxTermYears", source = "maxTermYears")
     @Mapping(target = "appointmentRules.maxConsecutiveTerms", source = "maxConsecutiveTerms")
     @Mapping(target = "appointmentRules.councilSeats", source = "councilSeats")
+    // removeXItem: a list helper of the generated model, which MapStruct would take for a property
+    @Mapping(target = "removeCoveredIcbsItem", ignore = true)
+    @Mapping(target = "removePredecessorsItem", ignore = true)
     org.clinicalsenate.api.membership.model.Senate toApi(Senate senate);
 
     @Mapping(target = "appointmentRules.maxTermYears", source = "maxTermYears")
