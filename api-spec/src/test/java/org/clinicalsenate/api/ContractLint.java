@@ -43,6 +43,7 @@ final class ContractLint {
       "x-roles");
   private static final String PROBLEM_TYPE = "application/problem+json";
   private static final String REPLAYED = "Idempotent-Replayed";
+  private static final String OPEN_LIST = "clients must accept values not listed here";
   private static final String PROBLEM_REF = "#/components/schemas/Problem";
   private static final Set<HttpMethod> CONDITIONAL = Set.of(HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
 
@@ -91,9 +92,32 @@ final class ContractLint {
           .filter(term -> bearer.getDescription() == null || !bearer.getDescription().contains(term))
           .forEach(term -> violations.add(spec + ": bearerAuth does not explain " + term));
     }
+    if (api.getComponents() != null && api.getComponents().getSchemas() != null) {
+      api.getComponents().getSchemas().forEach((name, schema) -> openList(spec, name, schema));
+    }
     if (api.getPaths() != null) {
       api.getPaths().forEach((path, item) -> item.readOperationsMap()
           .forEach((method, op) -> lintOperation(api, spec, path, item, method, op)));
+    }
+  }
+
+  /**
+   * An open list ({@code x-extensible-enum}) is a plain string for generated clients, and says that
+   * clients must accept values it does not list.
+   */
+  private void openList(String spec, String name, io.swagger.v3.oas.models.media.Schema<?> schema) {
+    if (schema.getExtensions() == null || !schema.getExtensions().containsKey("x-extensible-enum")) {
+      return;
+    }
+    Consumer<String> fail = v -> violations.add(spec + " schema " + name + ": " + v);
+    if (!"string".equals(schema.getType()) || schema.getEnum() != null) {
+      fail.accept("an open list is a string without enum");
+    }
+    if (!(schema.getExtensions().get("x-extensible-enum") instanceof List<?> values) || values.isEmpty()) {
+      fail.accept("x-extensible-enum is not a list of values");
+    }
+    if (schema.getDescription() == null || !schema.getDescription().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").contains(OPEN_LIST)) {
+      fail.accept("the description does not say \"" + OPEN_LIST + "\"");
     }
   }
 

@@ -69,6 +69,7 @@ class ContractLintTest {
             content: {application/problem+json: {schema: {$ref: '#/components/schemas/Problem'}}}
         schemas:
           Problem: {type: object}
+          Status: {type: string, enum: [a, b], x-extensible-enum: [a, b, c], description: 'A status.'}
         securitySchemes:
           bearerAuth: {type: http, scheme: bearer, description: 'See the shared components.'}
       """;
@@ -121,6 +122,8 @@ class ContractLintTest {
         "other.yaml DELETE /others (updateThing): operationId also used by PUT /things/{id} in bad.yaml",
         "other.yaml DELETE /others (updateThing): unknown role 'root' in x-roles",
         "other.yaml: no bearerAuth security scheme of its own",
+        "bad.yaml schema Status: an open list is a string without enum",
+        "bad.yaml schema Status: the description does not say \"clients must accept values not listed here\"",
         "other.yaml POST /others (createOther): 201 response does not declare the Idempotent-Replayed header (it takes an Idempotency-Key)",
         "other.yaml POST /others (createOther): no 409 response",
         "other.yaml POST /others (createOther): no 422 response",
