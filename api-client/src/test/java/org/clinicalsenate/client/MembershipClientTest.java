@@ -5,16 +5,20 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.clinicalsenate.client.membership.ApiClient;
 import org.clinicalsenate.client.membership.ApiException;
+import org.clinicalsenate.client.membership.api.RegisterApi;
 import org.clinicalsenate.client.membership.api.SenatesApi;
+import org.clinicalsenate.client.membership.model.Register;
 import org.clinicalsenate.client.membership.model.Senate;
 import org.clinicalsenate.client.membership.model.SenatePage;
 import org.junit.jupiter.api.AfterEach;
@@ -34,9 +38,17 @@ class MembershipClientTest {
       {"type":"urn:clinical-senate:problem:not-found","title":"Not found","status":404,
        "detail":"No senate with slug 'atlantis'"}""";
 
+  private static final String REGISTER = """
+      {"senate":"south-east","senateName":"South East Clinical Senate","asOf":"2026-11-23",
+       "decisionMakers":[{"name":"Dr Amara Okafor","role":"chair","profession":"paramedicine",
+         "returnStatus":"some-new-status","declarations":[]}],"noDeclaration":[]}""";
+
+  private static final String REGISTER_CSV = "\uFEFFName,Title\r\nDr Amara Okafor,Consultant Stroke Physician\r\n";
+
   private final Map<String, String> requestHeaders = new ConcurrentHashMap<>();
   private HttpServer server;
   private SenatesApi senates;
+  private RegisterApi registers;
 
   @BeforeEach
   void start() throws IOException {
@@ -46,6 +58,10 @@ class MembershipClientTest {
       requestHeaders.put("authorization", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
       if (exchange.getRequestURI().getPath().equals("/senates")) {
         respond(exchange, 200, "application/json", SENATE_PAGE);
+      } else if (exchange.getRequestURI().getPath().equals("/senates/south-east/register")) {
+        respond(exchange, 200, "application/json", REGISTER);
+      } else if (exchange.getRequestURI().getPath().equals("/senates/south-east/register.csv")) {
+        respond(exchange, 200, "text/csv; charset=UTF-8", REGISTER_CSV);
       } else {
         respond(exchange, 404, "application/problem+json", NOT_FOUND);
       }
@@ -57,6 +73,7 @@ class MembershipClientTest {
     // the Api classes copy the interceptor when constructed, so set it first
     apiClient.setRequestInterceptor(request -> request.header("Authorization", "Bearer test-token"));
     senates = new SenatesApi(apiClient);
+    registers = new RegisterApi(apiClient);
   }
 
   @AfterEach
@@ -86,6 +103,20 @@ class MembershipClientTest {
     assertThat(e.getCode()).isEqualTo(404);
     assertThat(e.getResponseHeaders().firstValue("Content-Type")).hasValue("application/problem+json");
     assertThat(e.getResponseBody()).isEqualTo(NOT_FOUND);
+  }
+
+  @Test
+  void readsTheRegisterAsJsonAndAsCsvAndTakesValuesOfOpenListsItDoesNotKnow() throws Exception {
+    Register register = registers.getRegister("south-east");
+
+    assertThat(register.getSenateName()).isEqualTo("South East Clinical Senate");
+    // open lists are strings: a profession or status added after this client was generated still reads
+    assertThat(register.getDecisionMakers().get(0).getProfession()).isEqualTo("paramedicine");
+    assertThat(register.getDecisionMakers().get(0).getReturnStatus()).isEqualTo("some-new-status");
+
+    File csv = registers.getRegisterCsv("south-east");
+
+    assertThat(Files.readString(csv.toPath(), StandardCharsets.UTF_8)).isEqualTo(REGISTER_CSV);
   }
 
   private static void respond(HttpExchange exchange, int status, String contentType, String body)

@@ -33,10 +33,17 @@ import java.util.stream.Stream;
  */
 final class ContractLint {
 
+  /** A service account's role names the calling service: {@code service:<client id>}. */
   static final Set<String> ROLES = Set.of("anonymous", "platform-admin", "senate-admin",
       "senate-chair", "member", "requester", "assurance-viewer",
       "service:membership-service", "service:review-service", "service:notification-service");
+  /** What a served file must say about tokens itself, so that an integrator needs nothing else. */
+  private static final List<String> AUTHENTICATION = List.of(".well-known/openid-configuration",
+      "authorization-code", "client-credentials", "`groups`", "`senates`", "`org`", "`member_id`", "`azp`",
+      "x-roles");
   private static final String PROBLEM_TYPE = "application/problem+json";
+  private static final String REPLAYED = "Idempotent-Replayed";
+  private static final String OPEN_LIST = "must accept";
   private static final String PROBLEM_REF = "#/components/schemas/Problem";
   private static final Set<HttpMethod> CONDITIONAL = Set.of(HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
 
@@ -76,9 +83,41 @@ final class ContractLint {
     if (!"3.0.3".equals(api.getOpenapi())) {
       violations.add(spec + ": openapi is " + api.getOpenapi() + ", not 3.0.3");
     }
+    var schemes = api.getComponents() == null ? null : api.getComponents().getSecuritySchemes();
+    var bearer = schemes == null ? null : schemes.get("bearerAuth");
+    if (bearer == null || bearer.get$ref() != null) {
+      violations.add(spec + ": no bearerAuth security scheme of its own");
+    } else {
+      AUTHENTICATION.stream()
+          .filter(term -> bearer.getDescription() == null || !bearer.getDescription().contains(term))
+          .forEach(term -> violations.add(spec + ": bearerAuth does not explain " + term));
+    }
+    if (api.getComponents() != null && api.getComponents().getSchemas() != null) {
+      api.getComponents().getSchemas().forEach((name, schema) -> openList(spec, name, schema));
+    }
     if (api.getPaths() != null) {
       api.getPaths().forEach((path, item) -> item.readOperationsMap()
           .forEach((method, op) -> lintOperation(api, spec, path, item, method, op)));
+    }
+  }
+
+  /**
+   * An open list ({@code x-extensible-enum}) is a plain string for generated clients, and says that
+   * clients must accept values it does not list.
+   */
+  private void openList(String spec, String name, io.swagger.v3.oas.models.media.Schema<?> schema) {
+    if (schema.getExtensions() == null || !schema.getExtensions().containsKey("x-extensible-enum")) {
+      return;
+    }
+    Consumer<String> fail = v -> violations.add(spec + " schema " + name + ": " + v);
+    if (!"string".equals(schema.getType()) || schema.getEnum() != null) {
+      fail.accept("an open list is a string without enum");
+    }
+    if (!(schema.getExtensions().get("x-extensible-enum") instanceof List<?> values) || values.isEmpty()) {
+      fail.accept("x-extensible-enum is not a list of values");
+    }
+    if (schema.getDescription() == null || !schema.getDescription().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").contains(OPEN_LIST)) {
+      fail.accept("the description does not say \"" + OPEN_LIST + "\"");
     }
   }
 
@@ -157,6 +196,18 @@ final class ContractLint {
       if (parameters.stream().noneMatch(p -> "header".equals(p.getIn()) && "If-Match".equalsIgnoreCase(p.getName()))) {
         fail.accept("no If-Match header parameter");
       }
+    }
+    boolean idempotent = parameters.stream()
+        .anyMatch(p -> "header".equals(p.getIn()) && "Idempotency-Key".equalsIgnoreCase(p.getName()));
+    if (idempotent) {
+      // a retry may be in progress (409) or reuse the key for another request (422)
+      required.addAll(List.of("409", "422"));
+      responses.forEach((code, response) -> {
+        if (code.startsWith("2") && (response == null || response.getHeaders() == null
+            || !response.getHeaders().containsKey(REPLAYED))) {
+          fail.accept(code + " response does not declare the " + REPLAYED + " header (it takes an Idempotency-Key)");
+        }
+      });
     }
     required.stream().filter(code -> !responses.containsKey(code))
         .forEach(code -> fail.accept("no " + code + " response"));

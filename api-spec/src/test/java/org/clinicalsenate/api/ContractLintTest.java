@@ -37,8 +37,8 @@ class ContractLintTest {
           parameters:
             - {name: id, in: path, required: true, schema: {type: string}}
           get:
-            description: 'One thing. Roles: member.'
-            x-roles: [member]
+            description: 'One thing. Roles: member, service:review-service.'
+            x-roles: [member, 'service:review-service']
             responses:
               '200':
                 description: ok
@@ -69,6 +69,9 @@ class ContractLintTest {
             content: {application/problem+json: {schema: {$ref: '#/components/schemas/Problem'}}}
         schemas:
           Problem: {type: object}
+          Status: {type: string, enum: [a, b], x-extensible-enum: [a, b, c], description: 'A status.'}
+        securitySchemes:
+          bearerAuth: {type: http, scheme: bearer, description: 'See the shared components.'}
       """;
 
   private static final String OTHER = """
@@ -76,6 +79,14 @@ class ContractLintTest {
       info: {title: other, version: '1'}
       paths:
         /others:
+          post:
+            operationId: createOther
+            description: 'Roles: member.'
+            x-roles: [member]
+            parameters:
+              - {name: Idempotency-Key, in: header, schema: {type: string}}
+            responses:
+              '201': {description: created}
           delete:
             operationId: updateThing
             description: 'Roles: root.'
@@ -109,12 +120,20 @@ class ContractLintTest {
         "other.yaml: external $ref 'common.yaml#/components/responses/BadRequest' at /paths/~1others/delete/responses/400",
         "other.yaml: openapi is 3.0.1, not 3.0.3",
         "other.yaml DELETE /others (updateThing): operationId also used by PUT /things/{id} in bad.yaml",
-        "other.yaml DELETE /others (updateThing): unknown role 'root' in x-roles");
+        "other.yaml DELETE /others (updateThing): unknown role 'root' in x-roles",
+        "other.yaml: no bearerAuth security scheme of its own",
+        "bad.yaml schema Status: an open list is a string without enum",
+        "bad.yaml schema Status: the description does not say \"must accept\"",
+        "other.yaml POST /others (createOther): 201 response does not declare the Idempotent-Replayed header (it takes an Idempotency-Key)",
+        "other.yaml POST /others (createOther): no 409 response",
+        "other.yaml POST /others (createOther): no 422 response",
+        "bad.yaml: bearerAuth does not explain .well-known/openid-configuration",
+        "bad.yaml: bearerAuth does not explain `azp`");
     // the compliant GET only misses its operationId
     assertThat(violations).filteredOn(v -> v.startsWith("bad.yaml GET")).hasSize(1);
   }
 
-  private static String classpathText(String resource) {
+  static String classpathText(String resource) {
     try (InputStream in = ContractLintTest.class.getClassLoader().getResourceAsStream(resource)) {
       assertThat(in).as("%s on the test classpath (bundled by the build)", resource).isNotNull();
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);

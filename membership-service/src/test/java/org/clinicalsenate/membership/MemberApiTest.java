@@ -188,7 +188,7 @@ class MemberApiTest {
         String admin = Tokens.senateAdmin("south-east");
         String name = "Bad Input " + unique();
         Map<String, Object> unknownProfession = profile("south-east", name, "astrology", null);
-        invalid(as(admin)).body(unknownProfession).post("/members").then().statusCode(400)
+        as(admin).body(unknownProfession).post("/members").then().statusCode(400)
                 .body("errors[0].field", equalTo("profession"))
                 .body("errors[0].message", org.hamcrest.Matchers.startsWith("must be one of [medicine, nursing"));
         Map<String, Object> badEmail = profile("south-east", name, "medicine", null);
@@ -212,7 +212,10 @@ class MemberApiTest {
                 .body("errors[0].field", equalTo("senate"))
                 .body("detail", equalTo("senate names an unknown senate 'atlantis'"));
         as(Tokens.platformAdmin()).queryParam("name", name).get("/members").then().statusCode(200).body("items", empty());
-        invalid(as(admin)).queryParam("profession", "astrology").get("/members").then().statusCode(400);
+        // professions are an open list in the contract: the server refuses those it does not know
+        as(admin).queryParam("profession", "astrology").get("/members").then().statusCode(400)
+                .body("errors[0].field", equalTo("profession"))
+                .body("errors[0].message", org.hamcrest.Matchers.startsWith("must be one of [medicine, nursing"));
         invalid(as(admin)).queryParam("organisation", "rhm").get("/members").then().statusCode(400)
                 .body("errors[0].field", equalTo("organisation"));
         as(admin).queryParam("cursor", "bm90LWEtY3Vyc29y").get("/members").then().statusCode(400)

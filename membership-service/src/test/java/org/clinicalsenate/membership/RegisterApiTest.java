@@ -174,6 +174,14 @@ class RegisterApiTest {
                 "", "", "", "", "", "");
         // a spreadsheet would run this as a formula: the apostrophe makes it text
         assertThat(rows.get(5).get(6)).isEqualTo("'=HYPERLINK(\"http://evil.example\",\"Trustee\")");
+
+        // the same spreadsheet at its own address, for a plain link and for generated clients
+        anonymous().accept("*/*").get("/senates/register-csv/register.csv").then().statusCode(200)
+                .contentType(startsWith("text/csv"))
+                .header("Content-Disposition", equalTo("attachment; filename=\"register-csv-register-" + today + ".csv\""))
+                .body(equalTo(new String(bytes, StandardCharsets.UTF_8)));
+        anonymous().accept("*/*").get("/senates/atlantis/register.csv").then().statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test

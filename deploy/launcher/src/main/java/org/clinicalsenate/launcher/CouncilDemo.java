@@ -29,7 +29,6 @@ import org.clinicalsenate.client.membership.model.ManagementAction;
 import org.clinicalsenate.client.membership.model.ManagementActionKind;
 import org.clinicalsenate.client.membership.model.Member;
 import org.clinicalsenate.client.membership.model.MemberCreate;
-import org.clinicalsenate.client.membership.model.Profession;
 import org.clinicalsenate.client.membership.model.PublicationDecision;
 import org.clinicalsenate.client.membership.model.Registration;
 import org.clinicalsenate.dev.LocalIssuer;
@@ -48,7 +47,7 @@ final class CouncilDemo {
     /** The demo member whose token the launcher prints: outstanding in the South East's round. */
     static final String DEMO_MEMBER = "Margaret Oduya";
 
-    private record Seat(String name, String title, Profession profession, String registrationBody,
+    private record Seat(String name, String title, String profession, String registrationBody,
             String registrationNumber, String employerOds, String employerName, String employerIcb,
             AppointmentBody body, AppointmentRole role, boolean endingSoon) {
     }
@@ -62,29 +61,29 @@ final class CouncilDemo {
     }
 
     private static final List<Seat> SOUTH_EAST = List.of(
-            new Seat("Dr Helen Marsh", "Consultant Cardiologist", Profession.MEDICINE, "GMC", "4412087", "RHM",
+            new Seat("Dr Helen Marsh", "Consultant Cardiologist", "medicine", "GMC", "4412087", "RHM",
                     "University Hospital Southampton NHS Foundation Trust", "QRL", AppointmentBody.COUNCIL,
                     AppointmentRole.CHAIR, false),
-            new Seat("Prof Daniel Okoye", "Professor of Adult Nursing", Profession.NURSING, "NMC", "98I1234E", "RTH",
+            new Seat("Prof Daniel Okoye", "Professor of Adult Nursing", "nursing", "NMC", "98I1234E", "RTH",
                     "Oxford University Hospitals NHS Foundation Trust", "QU9", AppointmentBody.COUNCIL,
                     AppointmentRole.VICE_CHAIR, false),
-            new Seat("Sarah Whitfield", "Consultant Midwife", Profession.MIDWIFERY, "NMC", "03C4567W", "RN7",
+            new Seat("Sarah Whitfield", "Consultant Midwife", "midwifery", "NMC", "03C4567W", "RN7",
                     "Dartford and Gravesham NHS Trust", "QKS", AppointmentBody.COUNCIL, AppointmentRole.MEMBER, false),
-            new Seat("Dr Raj Patel", "Chief Pharmacist", Profession.PHARMACY, "GPhC", "2051234", "RHW",
+            new Seat("Dr Raj Patel", "Chief Pharmacist", "pharmacy", "GPhC", "2051234", "RHW",
                     "Royal Berkshire NHS Foundation Trust", "QU9", AppointmentBody.COUNCIL, AppointmentRole.MEMBER, false),
-            new Seat("Aisha Rahman", "Consultant Physiotherapist", Profession.ALLIED_HEALTH, "HCPC", "PH123456", "RHU",
+            new Seat("Aisha Rahman", "Consultant Physiotherapist", "allied-health", "HCPC", "PH123456", "RHU",
                     "Portsmouth Hospitals University NHS Trust", "QRL", AppointmentBody.COUNCIL, AppointmentRole.MEMBER,
                     false),
-            new Seat("Dr Tom Bell", "Consultant in Public Health", Profession.PUBLIC_HEALTH, "GMC", "6034512", "886",
+            new Seat("Dr Tom Bell", "Consultant in Public Health", "public-health", "GMC", "6034512", "886",
                     "Kent County Council", "QKS", AppointmentBody.COUNCIL, AppointmentRole.MEMBER, false),
-            new Seat("Dr Fiona Grant", "Consultant in Restorative Dentistry", Profession.DENTISTRY, "GDC", "81234",
+            new Seat("Dr Fiona Grant", "Consultant in Restorative Dentistry", "dentistry", "GDC", "81234",
                     "RTH", "Oxford University Hospitals NHS Foundation Trust", "QU9", AppointmentBody.COUNCIL,
                     AppointmentRole.MEMBER, false),
-            new Seat("Peter Hughes", null, Profession.PATIENT_PUBLIC_VOICE, null, null, null, null, null,
+            new Seat("Peter Hughes", null, "patient-public-voice", null, null, null, null, null,
                     AppointmentBody.COUNCIL, AppointmentRole.PATIENT_PUBLIC_MEMBER, true),
-            new Seat(DEMO_MEMBER, null, Profession.PATIENT_PUBLIC_VOICE, null, null, null, null, null,
+            new Seat(DEMO_MEMBER, null, "patient-public-voice", null, null, null, null, null,
                     AppointmentBody.COUNCIL, AppointmentRole.PATIENT_PUBLIC_MEMBER, false),
-            new Seat("Dr Imran Siddiqui", "Consultant Clinical Scientist", Profession.HEALTHCARE_SCIENCE, "HCPC",
+            new Seat("Dr Imran Siddiqui", "Consultant Clinical Scientist", "healthcare-science", "HCPC",
                     "CS045678", "RN5", "Hampshire Hospitals NHS Foundation Trust", "QRL", AppointmentBody.ASSEMBLY,
                     AppointmentRole.MEMBER, false));
 
@@ -115,18 +114,18 @@ final class CouncilDemo {
                     false, null));
 
     private static final List<Seat> LONDON = List.of(
-            new Seat("Dr Kwame Mensah", "Consultant in Emergency Medicine", Profession.MEDICINE, "GMC", "5123987", "R1H",
+            new Seat("Dr Kwame Mensah", "Consultant in Emergency Medicine", "medicine", "GMC", "5123987", "R1H",
                     "Barts Health NHS Trust", "QMF", AppointmentBody.COUNCIL, AppointmentRole.CHAIR, false),
-            new Seat("Joanna Lewis", "Director of Midwifery", Profession.MIDWIFERY, "NMC", "91A2345L", "RJ1",
+            new Seat("Joanna Lewis", "Director of Midwifery", "midwifery", "NMC", "91A2345L", "RJ1",
                     "Guy's and St Thomas' NHS Foundation Trust", "QKK", AppointmentBody.COUNCIL,
                     AppointmentRole.VICE_CHAIR, false),
-            new Seat("Dr Priya Shah", "General Practitioner", Profession.MEDICINE, "GMC", "7098123", "QMJ",
+            new Seat("Dr Priya Shah", "General Practitioner", "medicine", "GMC", "7098123", "QMJ",
                     "NHS North Central London ICB", "QMJ", AppointmentBody.COUNCIL, AppointmentRole.MEMBER, false),
-            new Seat("Michael Adeyemi", "Director of Adult Social Services", Profession.SOCIAL_CARE, null, null, "202",
+            new Seat("Michael Adeyemi", "Director of Adult Social Services", "social-care", null, null, "202",
                     "London Borough of Camden", "QMJ", AppointmentBody.COUNCIL, AppointmentRole.MEMBER, false),
-            new Seat("Grace Thompson", null, Profession.PATIENT_PUBLIC_VOICE, null, null, null, null, null,
+            new Seat("Grace Thompson", null, "patient-public-voice", null, null, null, null, null,
                     AppointmentBody.COUNCIL, AppointmentRole.PATIENT_PUBLIC_MEMBER, false),
-            new Seat("David Cohen", null, Profession.PATIENT_PUBLIC_VOICE, null, null, null, null, null,
+            new Seat("David Cohen", null, "patient-public-voice", null, null, null, null, null,
                     AppointmentBody.COUNCIL, AppointmentRole.PATIENT_PUBLIC_MEMBER, false));
 
     private static final List<Interest> LONDON_INTERESTS = List.of(

@@ -19,11 +19,14 @@ public enum AppointmentStatus implements KebabCase {
     /** The stored states of an appointment that was approved, whether or not it has ended since. */
     public static final List<AppointmentStatus> SERVED = List.of(APPROVED, ENDED, RESIGNED, NOT_RENEWED);
 
+    /** How an approved appointment ends (the contract's AppointmentOutcome). */
+    public static final List<AppointmentStatus> ENDINGS = List.of(ENDED, RESIGNED, NOT_RENEWED);
+
     /** The stored states an appointment may move to from this one. */
     public List<AppointmentStatus> next() {
         return switch (this) {
             case NOMINATED -> List.of(APPROVED, WITHDRAWN);
-            case APPROVED -> List.of(ENDED, RESIGNED, NOT_RENEWED);
+            case APPROVED -> ENDINGS;
             default -> List.of();
         };
     }

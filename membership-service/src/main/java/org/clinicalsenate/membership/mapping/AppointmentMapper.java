@@ -2,10 +2,10 @@ package org.clinicalsenate.membership.mapping;
 
 import java.time.LocalDate;
 
-import org.clinicalsenate.api.membership.model.AppointmentOutcome;
 import org.clinicalsenate.api.membership.model.RecordedEnding;
 import org.clinicalsenate.api.membership.model.RecordedWithdrawal;
 import org.clinicalsenate.commons.mapping.MappingDefaults;
+import org.clinicalsenate.commons.mapping.OpenEnums;
 import org.clinicalsenate.commons.mapping.Times;
 import org.clinicalsenate.membership.domain.Appointment;
 import org.clinicalsenate.membership.domain.AppointmentBody;
@@ -14,19 +14,17 @@ import org.clinicalsenate.membership.domain.AppointmentStatus;
 import org.mapstruct.Context;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
-import org.mapstruct.MappingConstants;
-import org.mapstruct.ValueMapping;
 
 /**
  * Appointments to the contract: {@code status} is as of the given day ({@link Appointment#statusOn}),
  * {@code ending} is present once the appointment was ended, resigned or not renewed, and
  * {@code withdrawal} once a nomination was withdrawn.
  */
-@Mapper(config = MappingDefaults.class)
+@Mapper(config = MappingDefaults.class, imports = OpenLists.class)
 public interface AppointmentMapper {
 
     @Mapping(target = "memberId", source = "member.id")
-    @Mapping(target = "status", expression = "java(toApi(appointment.statusOn(today)))")
+    @Mapping(target = "status", expression = "java(OpenLists.appointmentStatus(appointment.statusOn(today)))")
     @Mapping(target = "ending", expression = "java(ending(appointment))")
     @Mapping(target = "withdrawal", expression = "java(withdrawal(appointment))")
     org.clinicalsenate.api.membership.model.Appointment toApi(Appointment appointment, @Context LocalDate today);
@@ -36,7 +34,7 @@ public interface AppointmentMapper {
             return null;
         }
         return new RecordedEnding()
-                .outcome(toOutcome(appointment.status))
+                .outcome(OpenLists.appointmentStatus(appointment.status))
                 .lastDay(appointment.endedOn)
                 .reason(appointment.endReason)
                 .recordedBy(appointment.endedBy)
@@ -53,12 +51,10 @@ public interface AppointmentMapper {
                 .recordedAt(Times.utc(appointment.withdrawnAt));
     }
 
-    org.clinicalsenate.api.membership.model.AppointmentStatus toApi(AppointmentStatus status);
-
-    @ValueMapping(source = MappingConstants.ANY_REMAINING, target = MappingConstants.NULL)
-    AppointmentOutcome toOutcome(AppointmentStatus status);
-
-    AppointmentStatus toDomain(AppointmentOutcome outcome);
+    /** An ending's outcome (an open list in the contract): 400 unless it is one the domain knows. */
+    default AppointmentStatus outcome(String outcome) {
+        return OpenEnums.parse(AppointmentStatus.ENDINGS, "outcome", outcome);
+    }
 
     AppointmentBody toDomain(org.clinicalsenate.api.membership.model.AppointmentBody body);
 

@@ -17,7 +17,7 @@ import org.mapstruct.Mapping;
  * {@code termEnd} (earlier than the term's end when the member resigned or was not renewed), so
  * that readers see when the seat falls vacant. No contact details.
  */
-@Mapper(config = MappingDefaults.class)
+@Mapper(config = MappingDefaults.class, uses = OpenLists.class)
 public interface CouncilMapper {
 
     default CouncilComposition toApi(Council council) {

@@ -43,7 +43,7 @@ public interface DeclarationMapper {
         ManagementAction action = review.action == null ? null
                 : new ManagementAction().action(toApi(review.action)).detail(review.actionDetail);
         return new DeclarationReview()
-                .publication(toApi(review.publication))
+                .publication(OpenLists.publication(review.publication))
                 .withheldReason(review.withheldReason)
                 .managementAction(action)
                 .note(review.note)
@@ -64,6 +64,4 @@ public interface DeclarationMapper {
     Publication toDomain(org.clinicalsenate.api.membership.model.PublicationDecision decision);
 
     org.clinicalsenate.api.membership.model.ManagementActionKind toApi(ManagementActionKind kind);
-
-    org.clinicalsenate.api.membership.model.Publication toApi(Publication publication);
 }

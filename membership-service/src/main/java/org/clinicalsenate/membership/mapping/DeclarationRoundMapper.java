@@ -1,8 +1,8 @@
 package org.clinicalsenate.membership.mapping;
 
 import org.clinicalsenate.api.membership.model.RoundMember;
-import org.clinicalsenate.api.membership.model.RoundReturnStatus;
 import org.clinicalsenate.commons.mapping.MappingDefaults;
+import org.clinicalsenate.commons.mapping.OpenEnums;
 import org.clinicalsenate.membership.domain.DeclarationRound;
 import org.clinicalsenate.membership.service.DeclarationRoundService;
 import org.clinicalsenate.membership.service.DeclarationRoundService.RoundView;
@@ -11,7 +11,7 @@ import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 
 /** Rounds with their counts, and members' returns, to the contract's models. */
-@Mapper(config = MappingDefaults.class)
+@Mapper(config = MappingDefaults.class, uses = OpenLists.class)
 public interface DeclarationRoundMapper {
 
     default org.clinicalsenate.api.membership.model.DeclarationRound toApi(RoundView view) {
@@ -27,7 +27,8 @@ public interface DeclarationRoundMapper {
     @Mapping(target = "lastDeclaredAt", source = "made.lastDeclaredAt")
     RoundMember toApi(DeclarationRoundService.RoundMember member);
 
-    RoundReturnStatus toApi(Return status);
-
-    Return toDomain(RoundReturnStatus status);
+    /** A return status filter (an open list in the contract): 400 unless the domain knows it. */
+    default Return returnStatus(String status) {
+        return OpenEnums.parse(Return.class, "status", status);
+    }
 }

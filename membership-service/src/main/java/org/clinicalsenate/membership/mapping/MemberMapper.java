@@ -5,6 +5,7 @@ import org.clinicalsenate.api.membership.model.MemberCreate;
 import org.clinicalsenate.api.membership.model.MemberUpdate;
 import org.clinicalsenate.api.membership.model.Registration;
 import org.clinicalsenate.commons.mapping.MappingDefaults;
+import org.clinicalsenate.commons.mapping.OpenEnums;
 import org.clinicalsenate.membership.domain.Member;
 import org.clinicalsenate.membership.domain.MemberAccess;
 import org.clinicalsenate.membership.domain.MemberSummary;
@@ -19,7 +20,7 @@ import org.mapstruct.Named;
  * ({@code ProfessionalRegistration} / {@code Registration}, {@code EmployerOrganisation} /
  * {@code Employer}); the email is added only for those {@link MemberAccess} lets see it.
  */
-@Mapper(config = MappingDefaults.class)
+@Mapper(config = MappingDefaults.class, uses = OpenLists.class)
 public interface MemberMapper {
 
     default org.clinicalsenate.api.membership.model.Member toApi(Member member, MemberAccess access) {
@@ -72,7 +73,8 @@ public interface MemberMapper {
     @Mapping(target = "updatedAt", ignore = true)
     void update(MemberUpdate update, @MappingTarget Member member);
 
-    Profession toDomain(org.clinicalsenate.api.membership.model.Profession profession);
-
-    org.clinicalsenate.api.membership.model.Profession toApi(Profession profession);
+    /** A profession in a request or filter (an open list in the contract): 400 unless the domain knows it. */
+    default Profession profession(String profession) {
+        return OpenEnums.parse(Profession.class, "profession", profession);
+    }
 }

@@ -21,11 +21,14 @@ import org.mapstruct.Named;
  * The public register. Only what is listed here is published: never the member's email or id, the
  * declaration's id, review notes or withheld reasons.
  */
-@Mapper(config = MappingDefaults.class)
+@Mapper(config = MappingDefaults.class, uses = OpenLists.class)
 public interface RegisterMapper {
 
     @Mapping(target = "senate", source = "senate.slug")
     @Mapping(target = "senateName", source = "senate.name")
+    // removeXItem: a list helper of the generated model, which MapStruct would take for a property
+    @Mapping(target = "removeDecisionMakersItem", ignore = true)
+    @Mapping(target = "removeNoDeclarationItem", ignore = true)
     Register toApi(PublishedRegister register);
 
     RoundRef toApi(DeclarationRound round);
@@ -33,6 +36,7 @@ public interface RegisterMapper {
     @Mapping(target = "name", source = "member.name")
     @Mapping(target = "professionalTitle", source = "member.professionalTitle")
     @Mapping(target = "profession", source = "member.profession")
+    @Mapping(target = "removeDeclarationsItem", ignore = true)
     org.clinicalsenate.api.membership.model.DecisionMaker toApi(DecisionMaker decisionMaker);
 
     @Mapping(target = "name", source = "member.name")

@@ -1,5 +1,10 @@
 package org.clinicalsenate.membership.mapping;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
 import org.clinicalsenate.api.membership.model.SenateCreate;
 import org.clinicalsenate.api.membership.model.SenateUpdate;
 import org.clinicalsenate.commons.mapping.MappingDefaults;
@@ -14,15 +19,23 @@ import org.mapstruct.NullValuePropertyMappingStrategy;
 @Mapper(config = MappingDefaults.class)
 public interface SenateMapper {
 
-    @Mapping(target = "appointmentRules.maxTermYears", source = "maxTermYears")
-    @Mapping(target = "appointmentRules.maxConsecutiveTerms", source = "maxConsecutiveTerms")
-    @Mapping(target = "appointmentRules.councilSeats", source = "councilSeats")
+    @ToApi
     org.clinicalsenate.api.membership.model.Senate toApi(Senate senate);
 
+    @ToApi
+    org.clinicalsenate.api.membership.model.Senate toApi(SenateSummary senate);
+
+    /** A senate (entity or summary) to the contract: its appointment rules are grouped there. */
+    @Retention(RetentionPolicy.CLASS)
+    @Target(ElementType.METHOD)
     @Mapping(target = "appointmentRules.maxTermYears", source = "maxTermYears")
     @Mapping(target = "appointmentRules.maxConsecutiveTerms", source = "maxConsecutiveTerms")
     @Mapping(target = "appointmentRules.councilSeats", source = "councilSeats")
-    org.clinicalsenate.api.membership.model.Senate toApi(SenateSummary senate);
+    // removeXItem: a list helper of the generated model, which MapStruct would take for a property
+    @Mapping(target = "removeCoveredIcbsItem", ignore = true)
+    @Mapping(target = "removePredecessorsItem", ignore = true)
+    @interface ToApi {
+    }
 
     @Mapping(target = "version", ignore = true)
     @Mapping(target = "createdAt", ignore = true)

@@ -83,7 +83,7 @@ public class AppointmentResource implements AppointmentsApi {
     @Override
     @RolesAllowed({ Roles.SENATE_ADMIN, Roles.SENATE_CHAIR, Roles.PLATFORM_ADMIN })
     public Response endAppointment(UUID appointmentId, AppointmentEnding ending, String ifMatch) {
-        return ok(appointments.end(appointmentId, ifMatch, mapper.toDomain(ending.getOutcome()), ending.getLastDay(),
+        return ok(appointments.end(appointmentId, ifMatch, mapper.outcome(ending.getOutcome()), ending.getLastDay(),
                 ending.getReason()));
     }
 

@@ -14,7 +14,6 @@ import org.clinicalsenate.api.membership.DeclarationRoundsApi;
 import org.clinicalsenate.api.membership.model.DeclarationRoundCreate;
 import org.clinicalsenate.api.membership.model.DeclarationRoundPage;
 import org.clinicalsenate.api.membership.model.RoundMemberPage;
-import org.clinicalsenate.api.membership.model.RoundReturnStatus;
 import org.clinicalsenate.commons.idempotency.Idempotency;
 import org.clinicalsenate.commons.page.Page;
 import org.clinicalsenate.commons.page.PageLinks;
@@ -65,9 +64,9 @@ public class DeclarationRoundResource implements DeclarationRoundsApi {
 
     @Override
     @RolesAllowed({ Roles.SENATE_ADMIN, Roles.SENATE_CHAIR, Roles.ASSURANCE_VIEWER, Roles.PLATFORM_ADMIN })
-    public Response listDeclarationRoundMembers(UUID roundId, RoundReturnStatus status, Integer limit, String cursor) {
+    public Response listDeclarationRoundMembers(UUID roundId, String status, Integer limit, String cursor) {
         Page<org.clinicalsenate.api.membership.model.RoundMember> page = rounds
-                .members(roundId, mapper.toDomain(status), limit, cursor).map(mapper::toApi);
+                .members(roundId, mapper.returnStatus(status), limit, cursor).map(mapper::toApi);
         return PageLinks.ok(new RoundMemberPage(page.items()).nextCursor(page.nextCursor()), page.nextCursor(), uri);
     }
 }

@@ -17,7 +17,6 @@ import org.clinicalsenate.api.membership.model.AppointmentRole;
 import org.clinicalsenate.api.membership.model.MemberCreate;
 import org.clinicalsenate.api.membership.model.MemberPage;
 import org.clinicalsenate.api.membership.model.MemberUpdate;
-import org.clinicalsenate.api.membership.model.Profession;
 import org.clinicalsenate.commons.http.ETags;
 import org.clinicalsenate.commons.mapping.Times;
 import org.clinicalsenate.commons.idempotency.Idempotency;
@@ -72,10 +71,10 @@ public class MemberResource implements MembersApi {
 
     @Override
     @RolesAllowed({ Roles.SENATE_ADMIN, Roles.SENATE_CHAIR, Roles.PLATFORM_ADMIN, Roles.REVIEW_SERVICE })
-    public Response listMembers(String senate, AppointmentBody body, AppointmentRole role, Profession profession,
+    public Response listMembers(String senate, AppointmentBody body, AppointmentRole role, String profession,
             String organisation, String name, OffsetDateTime updatedSince, Integer limit, String cursor) {
         MemberService.Search search = new MemberService.Search(senate, appointmentMapper.toDomain(body),
-                appointmentMapper.toDomain(role), mapper.toDomain(profession), organisation, name,
+                appointmentMapper.toDomain(role), mapper.profession(profession), organisation, name,
                 Times.instant(updatedSince));
         Page<org.clinicalsenate.api.membership.model.Member> page = members.list(search, limit, cursor)
                 .map(m -> mapper.toApi(m, access));

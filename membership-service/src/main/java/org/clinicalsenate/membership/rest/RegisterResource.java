@@ -56,15 +56,27 @@ public class RegisterResource implements RegisterApi {
             throw new ProblemException(ProblemType.NOT_ACCEPTABLE,
                     "None of the accepted media types can be produced: ask for application/json or text/csv");
         }
-        boolean csv = variant.getMediaType().isCompatible(RegisterCsv.MEDIA_TYPE);
-        LocalDate today = LocalDate.now(clock);
-        byte[] body = cache.get(slug, today, csv ? "csv" : "json", () -> render(slug, csv));
-        if (csv) {
-            return Response.ok(body, RegisterCsv.MEDIA_TYPE)
-                    .header("Content-Disposition", "attachment; filename=\"" + slug + "-register-" + today + ".csv\"")
-                    .build();
+        if (variant.getMediaType().isCompatible(RegisterCsv.MEDIA_TYPE)) {
+            return csv(slug);
         }
+        LocalDate today = LocalDate.now(clock);
+        byte[] body = cache.get(slug, today, "json", () -> render(slug, false));
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** The CSV without content negotiation: a plain link, and what generated clients use. */
+    @Override
+    @PermitAll
+    public Response getRegisterCsv(String slug) {
+        return csv(slug);
+    }
+
+    private Response csv(String slug) {
+        LocalDate today = LocalDate.now(clock);
+        byte[] body = cache.get(slug, today, "csv", () -> render(slug, true));
+        return Response.ok(body, RegisterCsv.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"" + slug + "-register-" + today + ".csv\"")
+                .build();
     }
 
     private byte[] render(String slug, boolean csv) {

@@ -17,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import org.clinicalsenate.commons.domain.KebabCase;
 import org.clinicalsenate.membership.domain.Appointment;
 import org.clinicalsenate.membership.domain.AppointmentBody;
 import org.clinicalsenate.membership.domain.AppointmentStatus;
@@ -32,7 +33,7 @@ import org.clinicalsenate.membership.domain.DeclarationRound;
 public class Rosters {
 
     /** A member's return in a round. */
-    public enum Return {
+    public enum Return implements KebabCase {
         DECLARED, NIL_RETURN, OUTSTANDING
     }
 

@@ -12,10 +12,8 @@ import org.clinicalsenate.api.membership.model.DecisionMaker;
 import org.clinicalsenate.api.membership.model.InterestCategory;
 import org.clinicalsenate.api.membership.model.ManagementAction;
 import org.clinicalsenate.api.membership.model.ManagementActionKind;
-import org.clinicalsenate.api.membership.model.Profession;
 import org.clinicalsenate.api.membership.model.Register;
 import org.clinicalsenate.api.membership.model.RegisterEntry;
-import org.clinicalsenate.api.membership.model.ReturnStatus;
 import org.junit.jupiter.api.Test;
 
 class RegisterCsvTest {
@@ -57,10 +55,10 @@ class RegisterCsvTest {
         RegisterEntry ended = new RegisterEntry(InterestCategory.INDIRECT, "Spouse is a governor",
                 LocalDate.of(2024, 4, 1), LocalDate.of(2025, 1, 2)).relationship("spouse")
                 .interestEnd(LocalDate.of(2026, 8, 31));
-        DecisionMaker chair = new DecisionMaker("Dr Amara Okafor", AppointmentRole.CHAIR, Profession.MEDICINE,
-                ReturnStatus.DECLARED, List.of(entry, ended)).professionalTitle("Consultant Stroke Physician");
+        DecisionMaker chair = new DecisionMaker("Dr Amara Okafor", AppointmentRole.CHAIR, "medicine",
+                "declared", List.of(entry, ended)).professionalTitle("Consultant Stroke Physician");
         DecisionMaker lay = new DecisionMaker("Peter Hughes", AppointmentRole.PATIENT_PUBLIC_MEMBER,
-                Profession.PATIENT_PUBLIC_VOICE, ReturnStatus.NONE, List.of());
+                "patient-public-voice", "none", List.of());
         Register register = new Register("south-east", "South East Clinical Senate", LocalDate.of(2026, 11, 23),
                 List.of(chair, lay), List.of());
 

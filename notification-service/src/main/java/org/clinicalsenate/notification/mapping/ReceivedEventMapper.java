@@ -14,5 +14,7 @@ public interface ReceivedEventMapper {
 
     @Mapping(target = "specversion", constant = "_1_0")
     @Mapping(target = "id", source = "eventId")
+    // removeDataItem: a map helper of the generated model, which MapStruct would take for a property
+    @Mapping(target = "removeDataItem", ignore = true)
     CloudEvent toCloudEvent(ReceivedEvent received);
 }

@@ -6,10 +6,11 @@ import org.clinicalsenate.review.domain.AdviceRequestKind;
 import org.clinicalsenate.review.domain.AdviceRequestStatus;
 import org.clinicalsenate.review.domain.AdviceRequestSummary;
 import org.clinicalsenate.commons.mapping.MappingDefaults;
+import org.clinicalsenate.commons.mapping.OpenEnums;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 
-/** Entity and domain enums to and from the contract's models; enum constants map by name. */
+/** Entity and domain enums to and from the contract's models; closed enums map by constant name. */
 @Mapper(config = MappingDefaults.class)
 public interface AdviceRequestMapper {
 
@@ -27,9 +28,15 @@ public interface AdviceRequestMapper {
 
     AdviceRequestKind toDomain(org.clinicalsenate.api.review.model.AdviceRequestKind kind);
 
-    AdviceRequestStatus toDomain(org.clinicalsenate.api.review.model.AdviceRequestStatus status);
+    /** A status filter (an open list in the contract): 400 unless the domain knows it. */
+    default AdviceRequestStatus status(String status) {
+        return OpenEnums.parse(AdviceRequestStatus.class, "status", status);
+    }
 
     org.clinicalsenate.api.review.model.AdviceRequestKind toApi(AdviceRequestKind kind);
 
-    org.clinicalsenate.api.review.model.AdviceRequestStatus toApi(AdviceRequestStatus status);
+    /** The status is an open list in the contract: its value as a string. */
+    default String toApi(AdviceRequestStatus status) {
+        return OpenEnums.value(status);
+    }
 }

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.clinicalsenate.api.review.AdviceRequestsApi;
 import org.clinicalsenate.api.review.model.AdviceRequestCreate;
 import org.clinicalsenate.api.review.model.AdviceRequestPage;
-import org.clinicalsenate.api.review.model.AdviceRequestStatus;
 import org.clinicalsenate.commons.http.ETags;
 import org.clinicalsenate.commons.mapping.Times;
 import org.clinicalsenate.commons.idempotency.Idempotency;
@@ -62,10 +61,10 @@ public class AdviceRequestResource implements AdviceRequestsApi {
     @Override
     @RolesAllowed({ Roles.REQUESTER, Roles.SENATE_ADMIN, Roles.SENATE_CHAIR, Roles.ASSURANCE_VIEWER,
             Roles.PLATFORM_ADMIN })
-    public Response listAdviceRequests(String senate, AdviceRequestStatus status, OffsetDateTime updatedSince,
+    public Response listAdviceRequests(String senate, String status, OffsetDateTime updatedSince,
             Integer limit, String cursor) {
         Page<org.clinicalsenate.api.review.model.AdviceRequest> page = requests
-                .list(senate, mapper.toDomain(status), Times.instant(updatedSince), limit, cursor).map(mapper::toApi);
+                .list(senate, mapper.status(status), Times.instant(updatedSince), limit, cursor).map(mapper::toApi);
         return PageLinks.ok(new AdviceRequestPage(page.items()).nextCursor(page.nextCursor()), page.nextCursor(), uri);
     }
 }

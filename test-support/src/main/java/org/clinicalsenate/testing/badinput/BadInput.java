@@ -136,7 +136,7 @@ public final class BadInput {
 
     private void send(Operation operation, Case c, Report report) {
         RequestSpecification spec = c.token() == null ? Api.anonymous() : Api.as(c.token());
-        spec = Api.invalid(spec).urlEncodingEnabled(false);
+        spec = Api.invalid(spec).urlEncodingEnabled(false).accept(operation.accept());
         c.headers().forEach(spec::header);
         if (c.body() != null) {
             spec.contentType(c.contentType()).body(c.body());

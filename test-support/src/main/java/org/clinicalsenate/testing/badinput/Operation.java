@@ -16,7 +16,8 @@ import io.swagger.v3.parser.core.models.ParseOptions;
 
 /** One operation of a served contract, as the bad-input engine needs it. */
 record Operation(String id, String method, String path, List<Parameter> parameters, String mediaType,
-        Schema<?> body, Object bodyExample, boolean bodyRequired, List<String> roles, Set<Integer> statuses) {
+        Schema<?> body, Object bodyExample, boolean bodyRequired, List<String> roles, Set<Integer> statuses,
+        String accept) {
 
     boolean declares(int status) {
         return statuses.contains(status);
@@ -56,12 +57,18 @@ record Operation(String id, String method, String path, List<Parameter> paramete
                 Set<Integer> statuses = new TreeSet<>();
                 operation.getResponses().keySet().stream().filter(code -> code.matches("\\d{3}"))
                         .forEach(code -> statuses.add(Integer.parseInt(code)));
+                // what a client asks for: JSON, unless the operation produces something else only (text/csv)
+                List<String> produced = operation.getResponses().entrySet().stream()
+                        .filter(r -> r.getKey().startsWith("2") && r.getValue().getContent() != null)
+                        .flatMap(r -> r.getValue().getContent().keySet().stream()).toList();
+                String accept = produced.isEmpty() || produced.contains("application/json") ? "application/json"
+                        : produced.get(0);
                 @SuppressWarnings("unchecked")
                 List<String> roles = operation.getExtensions() == null ? List.of()
                         : (List<String>) operation.getExtensions().getOrDefault("x-roles", List.of());
                 operations.add(new Operation(operation.getOperationId(), method.name(), entry.getKey(),
                         List.copyOf(parameters), mediaType, body, example, required, List.copyOf(roles),
-                        statuses));
+                        statuses, accept));
             });
         }
         return operations;
