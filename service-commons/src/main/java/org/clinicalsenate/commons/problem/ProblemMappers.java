@@ -155,10 +155,12 @@ public class ProblemMappers {
                         "Someone else changed this resource at the same time; read it again", path(uri));
             }
             if (cause instanceof java.sql.SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                logConstraint("Unique", e, uri);
                 return Problems.response(ProblemType.CONFLICT, "This conflicts with data that already exists",
                         path(uri));
             }
             if (cause instanceof java.sql.SQLException sql && FOREIGN_KEY_VIOLATION.equals(sql.getSQLState())) {
+                logConstraint("Foreign-key", e, uri);
                 return Problems.response(ProblemType.CONFLICT, "This refers to data that does not exist or is in use",
                         path(uri));
             }
@@ -176,6 +178,24 @@ public class ProblemMappers {
         LOG.errorf(e, "Unexpected error [correlationId=%s] on %s", correlationId, path(uri));
         return Problems.response(ProblemType.INTERNAL, "Something went wrong on our side; quote the correlation id",
                 path(uri), List.of(), List.of(), correlationId);
+    }
+
+    /**
+     * The code checks its rules before writing, so a constraint reaching the client means a race or a missing
+     * check: worth a look, not an error. Only the constraint's name is logged: the database's detail
+     * quotes the key values, which may be personal data (an email address).
+     */
+    private static void logConstraint(String kind, Throwable e, UriInfo uri) {
+        String constraint = null;
+        for (Throwable cause = e; cause != null && constraint == null; cause = cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException violation) {
+                constraint = violation.getConstraintName();
+            } else if (cause instanceof org.postgresql.util.PSQLException psql && psql.getServerErrorMessage() != null) {
+                constraint = psql.getServerErrorMessage().getConstraint();
+            }
+        }
+        LOG.warnf("%s violation answered 409 on %s (constraint %s)", kind, path(uri),
+                constraint == null ? "unknown" : constraint);
     }
 
     private static String webDetail(WebApplicationException e, int status) {
