@@ -17,6 +17,7 @@ import org.clinicalsenate.api.membership.model.AppointmentRole;
 import org.clinicalsenate.api.membership.model.MemberCreate;
 import org.clinicalsenate.api.membership.model.MemberPage;
 import org.clinicalsenate.api.membership.model.MemberUpdate;
+import org.clinicalsenate.commons.cache.ReadCache;
 import org.clinicalsenate.commons.http.ETags;
 import org.clinicalsenate.commons.mapping.Times;
 import org.clinicalsenate.commons.idempotency.Idempotency;
@@ -57,6 +58,9 @@ public class MemberResource implements MembersApi {
     @Context
     UriInfo uri;
 
+    @Inject
+    ReadCache cache;
+
     @Override
     @RolesAllowed({ Roles.SENATE_ADMIN, Roles.SENATE_CHAIR, Roles.PLATFORM_ADMIN })
     public Response createMember(MemberCreate memberCreate, String idempotencyKey) {
@@ -76,9 +80,11 @@ public class MemberResource implements MembersApi {
         MemberService.Search search = new MemberService.Search(senate, appointmentMapper.toDomain(body),
                 appointmentMapper.toDomain(role), mapper.profession(profession), organisation, name,
                 Times.instant(updatedSince));
-        Page<org.clinicalsenate.api.membership.model.Member> page = members.list(search, limit, cursor)
-                .map(m -> mapper.toApi(m, access));
-        return PageLinks.ok(new MemberPage(page.items()).nextCursor(page.nextCursor()), page.nextCursor(), uri);
+        return cache.page(senate, uri, () -> {
+            Page<org.clinicalsenate.api.membership.model.Member> page = members.list(search, limit, cursor)
+                    .map(m -> mapper.toApi(m, access));
+            return PageLinks.ok(new MemberPage(page.items()).nextCursor(page.nextCursor()), page.nextCursor(), uri);
+        });
     }
 
     @Override

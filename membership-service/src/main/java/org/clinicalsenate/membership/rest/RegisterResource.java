@@ -3,6 +3,7 @@ package org.clinicalsenate.membership.rest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -14,10 +15,10 @@ import jakarta.ws.rs.core.Variant;
 
 import org.clinicalsenate.api.membership.RegisterApi;
 import org.clinicalsenate.api.membership.model.Register;
+import org.clinicalsenate.commons.cache.ReadCache;
 import org.clinicalsenate.commons.problem.ProblemException;
 import org.clinicalsenate.commons.problem.ProblemType;
 import org.clinicalsenate.membership.mapping.RegisterMapper;
-import org.clinicalsenate.membership.service.RegisterCache;
 import org.clinicalsenate.membership.service.RegisterService;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -39,7 +40,7 @@ public class RegisterResource implements RegisterApi {
     RegisterMapper mapper;
 
     @Inject
-    RegisterCache cache;
+    ReadCache cache;
 
     @Inject
     ObjectMapper json;
@@ -47,7 +48,7 @@ public class RegisterResource implements RegisterApi {
     @Context
     Request request;
 
-    /** Request.selectVariant adds {@code Vary: Accept} itself. The rendered register is cached (RegisterCache). */
+    /** Request.selectVariant adds {@code Vary: Accept} itself. The rendered register is kept (ReadCache). */
     @Override
     @PermitAll
     public Response getRegister(String slug) {
@@ -59,9 +60,8 @@ public class RegisterResource implements RegisterApi {
         if (variant.getMediaType().isCompatible(RegisterCsv.MEDIA_TYPE)) {
             return csv(slug);
         }
-        LocalDate today = LocalDate.now(clock);
-        byte[] body = cache.get(slug, today, "json", () -> render(slug, false));
-        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+        return cache.get(key(slug, "json"), () -> new ReadCache.Rendered(render(slug, false),
+                MediaType.APPLICATION_JSON_TYPE, Map.of())).response();
     }
 
     /** The CSV without content negotiation: a plain link, and what generated clients use. */
@@ -72,11 +72,15 @@ public class RegisterResource implements RegisterApi {
     }
 
     private Response csv(String slug) {
-        LocalDate today = LocalDate.now(clock);
-        byte[] body = cache.get(slug, today, "csv", () -> render(slug, true));
-        return Response.ok(body, RegisterCsv.MEDIA_TYPE)
-                .header("Content-Disposition", "attachment; filename=\"" + slug + "-register-" + today + ".csv\"")
-                .build();
+        ReadCache.Key key = key(slug, "csv");
+        return cache.get(key, () -> new ReadCache.Rendered(render(slug, true), RegisterCsv.MEDIA_TYPE,
+                Map.of("Content-Disposition", "attachment; filename=\"" + slug + "-register-" + key.day() + ".csv\"")))
+                .response();
+    }
+
+    /** The register is public: one rendering per senate, day and format for everybody. */
+    private ReadCache.Key key(String slug, String format) {
+        return new ReadCache.Key(slug, "register." + format, LocalDate.now(clock), "public");
     }
 
     private byte[] render(String slug, boolean csv) {

@@ -15,6 +15,7 @@ import org.clinicalsenate.api.membership.SenatesApi;
 import org.clinicalsenate.api.membership.model.SenateCreate;
 import org.clinicalsenate.api.membership.model.SenatePage;
 import org.clinicalsenate.api.membership.model.SenateUpdate;
+import org.clinicalsenate.commons.cache.ReadCache;
 import org.clinicalsenate.commons.http.ETags;
 import org.clinicalsenate.commons.mapping.Times;
 import org.clinicalsenate.commons.page.Page;
@@ -35,12 +36,17 @@ public class SenateResource implements SenatesApi {
     @Context
     UriInfo uri;
 
+    @Inject
+    ReadCache cache;
+
     @Override
     @PermitAll
     public Response listSenates(Boolean active, OffsetDateTime updatedSince, Integer limit, String cursor) {
-        Page<org.clinicalsenate.api.membership.model.Senate> page = senates
-                .list(active, Times.instant(updatedSince), limit, cursor).map(mapper::toApi);
-        return PageLinks.ok(new SenatePage(page.items()).nextCursor(page.nextCursor()), page.nextCursor(), uri);
+        return cache.page(null, uri, () -> {
+            Page<org.clinicalsenate.api.membership.model.Senate> page = senates
+                    .list(active, Times.instant(updatedSince), limit, cursor).map(mapper::toApi);
+            return PageLinks.ok(new SenatePage(page.items()).nextCursor(page.nextCursor()), page.nextCursor(), uri);
+        });
     }
 
     @Override

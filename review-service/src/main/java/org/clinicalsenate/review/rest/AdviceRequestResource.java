@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.clinicalsenate.api.review.AdviceRequestsApi;
 import org.clinicalsenate.api.review.model.AdviceRequestCreate;
 import org.clinicalsenate.api.review.model.AdviceRequestPage;
+import org.clinicalsenate.commons.cache.ReadCache;
 import org.clinicalsenate.commons.http.ETags;
 import org.clinicalsenate.commons.mapping.Times;
 import org.clinicalsenate.commons.idempotency.Idempotency;
@@ -37,6 +38,9 @@ public class AdviceRequestResource implements AdviceRequestsApi {
 
     @Context
     UriInfo uri;
+
+    @Inject
+    ReadCache cache;
 
     @Override
     @RolesAllowed({ Roles.REQUESTER, Roles.SENATE_ADMIN, Roles.SENATE_CHAIR, Roles.PLATFORM_ADMIN })
@@ -63,8 +67,11 @@ public class AdviceRequestResource implements AdviceRequestsApi {
             Roles.PLATFORM_ADMIN })
     public Response listAdviceRequests(String senate, String status, OffsetDateTime updatedSince,
             Integer limit, String cursor) {
-        Page<org.clinicalsenate.api.review.model.AdviceRequest> page = requests
-                .list(senate, mapper.status(status), Times.instant(updatedSince), limit, cursor).map(mapper::toApi);
-        return PageLinks.ok(new AdviceRequestPage(page.items()).nextCursor(page.nextCursor()), page.nextCursor(), uri);
+        return cache.page(senate, uri, () -> {
+            Page<org.clinicalsenate.api.review.model.AdviceRequest> page = requests
+                    .list(senate, mapper.status(status), Times.instant(updatedSince), limit, cursor).map(mapper::toApi);
+            return PageLinks.ok(new AdviceRequestPage(page.items()).nextCursor(page.nextCursor()), page.nextCursor(),
+                    uri);
+        });
     }
 }

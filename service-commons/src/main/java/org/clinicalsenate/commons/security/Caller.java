@@ -3,6 +3,7 @@ package org.clinicalsenate.commons.security;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -15,7 +16,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * Who is calling and what their token lets them reach: the object-level scope rules of
- * DESIGN.md §2 in one place. Roles are checked by {@code @RolesAllowed} on the resources; this
+ * docs/architecture.md §5 in one place. Roles are checked by {@code @RolesAllowed} on the resources; this
  * class answers "which senate / organisation / member".
  */
 @RequestScoped
@@ -35,6 +36,18 @@ public class Caller {
         }
         return token().map(JsonWebToken::getSubject).filter(s -> s != null && !s.isBlank())
                 .orElse(identity.getPrincipal().getName());
+    }
+
+    /**
+     * Everything about the caller that can change what a read shows them (ReadCache keeps a rendering
+     * per view): who they are, their roles, and their scope claims.
+     */
+    public String view() {
+        if (identity.isAnonymous()) {
+            return "anonymous";
+        }
+        return String.join("|", subject(), serviceClient().orElse(""), new TreeSet<>(identity.getRoles()).toString(),
+                new TreeSet<>(senates()).toString(), organisation().orElse(""), memberId().orElse(""));
     }
 
     public boolean hasRole(String role) {
