@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures DESIGN.md section 6's performance targets against the running local platform
+# Measures the performance targets (deploy/benchmark/README.md) against the running local platform
 # (start it first with ./run.sh). Builds the benchmark if it is missing; the options go to the
 # benchmark (--help). Writes deploy/benchmark/results/latest.md. Needs only a JDK 17+.
 set -euo pipefail

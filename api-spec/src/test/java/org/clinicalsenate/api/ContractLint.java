@@ -28,7 +28,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * The house rules of the HTTP contract (DESIGN.md section 3) checked on bundled specs. It returns
+ * The house rules of the HTTP contract (docs/architecture.md §4) checked on bundled specs. It returns
  * every violation instead of stopping at the first, so one run shows everything to fix.
  */
 final class ContractLint {

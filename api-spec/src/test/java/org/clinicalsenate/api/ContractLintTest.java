@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The bundled contracts (what the services serve) keep the house rules of DESIGN.md section 3. */
+/** The bundled contracts (what the services serve) keep the house rules of docs/architecture.md §4. */
 class ContractLintTest {
 
   @Test

@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Measures the performance targets of DESIGN.md section 6 against the running local platform:
+ * Measures the performance targets (deploy/benchmark/README.md) against the running local platform:
  * seeds the volume (once), checks that every endpoint answers, then runs the phases one after
  * the other, each for a fixed time, and reports each target as met or missed.
  */

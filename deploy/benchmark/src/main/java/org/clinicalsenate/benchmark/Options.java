@@ -10,7 +10,7 @@ final class Options {
             Usage: deploy/benchmark/run-benchmark.sh [options]
                    java -jar deploy/benchmark/target/benchmark-0.1.0-SNAPSHOT.jar [options]
 
-            Against the running local platform (./run.sh): seeds the volume of DESIGN.md section 6 into
+            Against the running local platform (./run.sh): seeds a realistic volume (see its README) into
             its databases (once), measures each performance target with a load generator and writes
             a pass/fail report. About 4 minutes with the defaults. Exit status: 0 every target met,
             1 a target missed (or a request failed), 2 the benchmark itself could not run.

@@ -24,7 +24,7 @@ final class Report {
         }
     }
 
-    /** One target of DESIGN.md section 6 as this run measured it. */
+    /** One performance target as this run measured it. */
     record Target(String what, String measured, String limit, Verdict verdict) {
     }
 
@@ -86,7 +86,7 @@ final class Report {
         StringBuilder md = new StringBuilder();
         long met = targets.stream().filter(t -> t.verdict() == Verdict.PASS).count();
         long missed = targets.stream().filter(t -> t.verdict() == Verdict.FAIL).count();
-        md.append("# Benchmark: DESIGN.md section 6 targets\n\n");
+        md.append("# Benchmark: the performance targets\n\n");
         md.append(String.format("Run `%s`, %s. **%d met, %d missed**%s.%n%n", runId,
                 ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.ROOT)), met, missed,
                 missed == 0 ? "" : " (a phase with any failed request counts as missed)"));

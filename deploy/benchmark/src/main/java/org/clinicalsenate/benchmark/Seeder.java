@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The realistic volume of DESIGN.md section 6, written straight into the running platform's
+ * The realistic volume the targets are set for (deploy/benchmark/README.md), written straight into the running platform's
  * databases with set-based SQL ({@code INSERT ... SELECT generate_series}): a few seconds instead
  * of tens of thousands of API calls. Each database is seeded in one transaction, so a failed seed
  * leaves nothing behind; a seeded database is left alone (idempotent); {@link #clean} removes it all.
@@ -32,7 +32,7 @@ import java.util.UUID;
  */
 final class Seeder {
 
-    /** How much to seed (the defaults are DESIGN.md's). */
+    /** How much to seed (the defaults are the targets' volume). */
     record Volume(int members, int declarationsPerMember, int adviceRequests) {
         static final Volume DESIGN = new Volume(5_000, 10, 2_000);
     }

@@ -4,7 +4,7 @@ import jakarta.persistence.Converter;
 
 import org.clinicalsenate.commons.domain.KebabCase;
 
-/** What kind of advice is asked for (DESIGN.md §1); stored as the contract's value. */
+/** What kind of advice is asked for (docs/architecture.md §1); stored as the contract's value. */
 public enum AdviceRequestKind implements KebabCase {
     /** "Read and review" by a council group. */
     EARLY_ADVICE,

@@ -5,7 +5,7 @@ import jakarta.persistence.Converter;
 import org.clinicalsenate.commons.domain.KebabCase;
 
 /**
- * Where an advice request is in its life (DESIGN.md §1): received, then triaged (accepted,
+ * Where an advice request is in its life (docs/architecture.md §1): received, then triaged (accepted,
  * declined or redirected), terms agreed, panel formed, evidence, draft report, factual-accuracy
  * check, endorsement, issue, publication, the sponsor's response, closed. Stored as the contract's
  * value. The transitions between them belong here when the workflow is built.

@@ -1,7 +1,7 @@
 package org.clinicalsenate.commons.security;
 
 /**
- * The platform's roles (DESIGN.md §2), as they appear in the token's {@code groups} claim, and the
+ * The platform's roles (docs/architecture.md §5), as they appear in the token's {@code groups} claim, and the
  * roles of the services' own accounts. The contract's {@code x-roles} of each operation names the
  * same strings, and a test in each service checks that the implementing method allows exactly them.
  */
