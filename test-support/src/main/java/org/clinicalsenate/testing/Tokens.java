@@ -45,6 +45,11 @@ public final class Tokens {
         return LocalIssuer.sign(issuerUrl(), subject, groups, claims, Duration.ofMinutes(10));
     }
 
+    /** A platform-admin token that expires after {@code lifetime}. */
+    public static String platformAdminFor(Duration lifetime) {
+        return LocalIssuer.sign(issuerUrl(), "platform-admin-1", List.of("platform-admin"), Map.of(), lifetime);
+    }
+
     /** A correctly signed token that expired a minute ago. */
     public static String expired() {
         return LocalIssuer.sign(issuerUrl(), "platform-admin-1", List.of("platform-admin"), Map.of(),
