@@ -40,6 +40,16 @@ public class DeclarationRound {
     @Column(name = "opened_at", nullable = false, updatable = false)
     public Instant openedAt;
 
+    /** A round as a query reads it (not managed, and without who opened it and when). */
+    public static DeclarationRound of(UUID id, String senate, int year, LocalDate dueDate) {
+        DeclarationRound round = new DeclarationRound();
+        round.id = id;
+        round.senate = senate;
+        round.year = year;
+        round.dueDate = dueDate;
+        return round;
+    }
+
     /** The day whose appointments say who must make a return: the due date, or today if earlier. */
     public LocalDate membershipDay(LocalDate today) {
         return dueDate.isBefore(today) ? dueDate : today;

@@ -2,13 +2,9 @@ package org.clinicalsenate.membership.domain;
 
 import java.util.UUID;
 
-import io.quarkus.hibernate.orm.panache.common.ProjectedFieldName;
-
 /** A member as a conflict check reads them: who, of which senate, employed where (a projection). */
-public record PanelMember(UUID id, String senate, String name,
-        @ProjectedFieldName("employer.odsCode") String employerOdsCode,
-        @ProjectedFieldName("employer.name") String employerName,
-        @ProjectedFieldName("employer.icb") String employerIcb) {
+public record PanelMember(UUID id, String senate, String name, String employerOdsCode, String employerName,
+        String employerIcb) {
 
     /** The employer, or null when the member has none on record. */
     public EmployerOrganisation employer() {

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +17,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.clinicalsenate.api.common.model.FieldError;
+import org.clinicalsenate.commons.domain.KebabCase;
 import org.clinicalsenate.commons.problem.ProblemException;
 import org.clinicalsenate.commons.problem.ProblemType;
 import org.clinicalsenate.commons.security.Caller;
@@ -26,16 +25,17 @@ import org.clinicalsenate.membership.config.ConflictCheckConfig;
 import org.clinicalsenate.membership.domain.ConflictRules;
 import org.clinicalsenate.membership.domain.ConflictRules.Scope;
 import org.clinicalsenate.membership.domain.DeclaredInterest;
+import org.clinicalsenate.membership.domain.InterestCategory;
 import org.clinicalsenate.membership.domain.DeclarationRound;
 import org.clinicalsenate.membership.domain.PanelMember;
-import org.clinicalsenate.membership.repository.MemberRepository;
+import org.hibernate.query.NativeQuery;
 
 /**
- * Conflict checks for review panels. Nothing is stored. A panel is answered with four
- * index-backed queries whatever its size and however many senates its members come from: its
- * members by id, their declarations naming the organisations (index
- * {@code declaration_by_member_counterparty}), the current rounds of their senates, and their
- * returns in those rounds.
+ * Conflict checks for review panels. Nothing is stored. A panel is answered with one
+ * index-backed statement whatever its size and however many senates its members come from (see
+ * {@link #panel}): each member by id, their senate's current round and whether they have made a
+ * return in it, and their declarations naming the organisations (index
+ * {@code declaration_by_member_counterparty}).
  */
 @ApplicationScoped
 @Transactional(TxType.SUPPORTS)
@@ -48,17 +48,46 @@ public class ConflictCheckService {
     public record MemberResult(PanelMember member, ConflictRules.Result result) {
     }
 
+    /**
+     * What the check reads of one member: who they are, their senate's current round if they have
+     * made no return in it (else null), their declared interests naming the organisations.
+     */
+    record Panellist(PanelMember member, DeclarationRound outstandingRound, List<DeclaredInterest> interests) {
+    }
+
+    /**
+     * One row per member, or per declared interest naming one of the organisations ({@code ?2}),
+     * in the order the interests began. The interests are read first, by both columns of their
+     * index (materialized: joined per member, the planner would read each member's every
+     * declaration). A senate's current round is the one of its latest year
+     * ({@link Rosters#currentRound}); a return is any declaration in it, a nil return included.
+     * Native SQL: an array binds as one parameter whatever the panel's size, so the statement is
+     * planned once, and Hibernate has no query to translate on each call.
+     */
+    private static final String PANEL = """
+            with interest as materialized (
+                select d.member_id, d.id, d.category, d.description, d.counterparty_ods_code, d.counterparty_name,
+                       d.relationship, d.interest_start, d.interest_end
+                from declaration d
+                where d.member_id = any(?1) and d.counterparty_ods_code = any(?2))
+            select m.id as member_id, m.senate, m.name, m.employer_ods_code, m.employer_name, m.employer_icb,
+                   r.id as round_id, r.year as round_year, r.due_date as round_due_date,
+                   exists (select 1 from declaration rd where rd.round_id = r.id and rd.member_id = m.id) as returned,
+                   i.id as declaration_id, i.category, i.description, i.counterparty_ods_code, i.counterparty_name,
+                   i.relationship, i.interest_start, i.interest_end
+            from member m
+            left join lateral (select r.id, r.year, r.due_date from declaration_round r
+                               where r.senate = m.senate order by r.year desc limit 1) r on true
+            left join interest i on i.member_id = m.id
+            where m.id = any(?1)
+            order by m.id, i.interest_start, i.id
+            """;
+
     @Inject
     Clock clock;
 
     @Inject
     EntityManager em;
-
-    @Inject
-    MemberRepository members;
-
-    @Inject
-    Rosters rosters;
 
     @Inject
     Caller caller;
@@ -70,16 +99,12 @@ public class ConflictCheckService {
     public Check check(List<UUID> memberIds, Set<String> organisations, Set<String> area, LocalDate date) {
         Scope scope = new Scope(organisations == null ? Set.of() : organisations, area == null ? Set.of() : area,
                 date == null ? LocalDate.now(clock) : date, config.lookback());
-        Map<UUID, PanelMember> members = this.members.find("id in ?1", memberIds).project(PanelMember.class)
-                .stream()
-                .collect(Collectors.toMap(PanelMember::id, Function.identity()));
-        requireKnown(memberIds, members);
-        Map<UUID, List<DeclaredInterest>> interests = interestsNaming(members.keySet(), scope.namedOrganisations());
-        Map<UUID, DeclarationRound> outstanding = outstandingInCurrentRound(members.values());
+        Map<UUID, Panellist> panel = panel(memberIds, scope.namedOrganisations());
+        requireKnown(memberIds, panel);
         List<MemberResult> results = memberIds.stream()
-                .map(members::get)
-                .map(m -> new MemberResult(m, ConflictRules.check(m.employer(), interests.getOrDefault(m.id(), List.of()),
-                        outstanding.get(m.id()), scope)))
+                .map(panel::get)
+                .map(p -> new MemberResult(p.member(), ConflictRules.check(p.member().employer(), p.interests(),
+                        p.outstandingRound(), scope)))
                 .toList();
         return new Check(scope.date(), scope.lookbackFrom(), results);
     }
@@ -89,11 +114,11 @@ public class ConflictCheckService {
      * everyone, senate admins and chairs the members of their senates. An unknown id and one outside
      * the caller's scope get the same answer, so that nobody can probe who exists where.
      */
-    private void requireKnown(List<UUID> memberIds, Map<UUID, PanelMember> members) {
+    private void requireKnown(List<UUID> memberIds, Map<UUID, Panellist> panel) {
         List<FieldError> unknown = new ArrayList<>();
         for (int i = 0; i < memberIds.size(); i++) {
-            PanelMember member = members.get(memberIds.get(i));
-            if (member == null || !(caller.isService() || caller.administers(member.senate()))) {
+            Panellist panellist = panel.get(memberIds.get(i));
+            if (panellist == null || !(caller.isService() || caller.administers(panellist.member().senate()))) {
                 unknown.add(new FieldError("memberIds[" + i + "]", "is not a known member (" + memberIds.get(i) + ")"));
             }
         }
@@ -104,43 +129,37 @@ public class ConflictCheckService {
         }
     }
 
-    /** Each member's declared interests naming one of the organisations, in the order they began. */
-    private Map<UUID, List<DeclaredInterest>> interestsNaming(Collection<UUID> memberIds, Set<String> organisations) {
-        if (organisations.isEmpty()) {
-            return Map.of();
-        }
-        return em.createQuery("""
-                select new org.clinicalsenate.membership.domain.DeclaredInterest(d.id, d.memberId, d.interest.category,
-                    d.interest.description, d.interest.counterparty.odsCode, d.interest.counterparty.name,
-                    d.interest.relationship, d.interest.start, d.interest.end)
-                from Declaration d where d.memberId in :members and d.interest.counterparty.odsCode in :organisations
-                order by d.interest.start, d.id
-                """, DeclaredInterest.class)
-                .setParameter("members", memberIds)
-                .setParameter("organisations", organisations)
-                .getResultStream()
-                .collect(Collectors.groupingBy(DeclaredInterest::memberId));
-    }
-
-    /** For each member who has made no return in their senate's current round, that round. */
-    private Map<UUID, DeclarationRound> outstandingInCurrentRound(Collection<PanelMember> members) {
-        Map<String, DeclarationRound> rounds = rosters.currentRounds(
-                members.stream().map(PanelMember::senate).collect(Collectors.toSet()));
-        Map<UUID, DeclarationRound> roundOfMember = new HashMap<>();
-        Map<UUID, UUID> roundIdOfMember = new HashMap<>();
-        for (PanelMember member : members) {
-            DeclarationRound round = rounds.get(member.senate());
-            if (round != null) {
-                roundOfMember.put(member.id(), round);
-                roundIdOfMember.put(member.id(), round.id);
+    /** The members found among the ids, with what the check reads of each, in one statement. */
+    private Map<UUID, Panellist> panel(Collection<UUID> memberIds, Set<String> organisations) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(PANEL)
+                .unwrap(NativeQuery.class)
+                .addScalar("member_id", UUID.class).addScalar("senate", String.class).addScalar("name", String.class)
+                .addScalar("employer_ods_code", String.class).addScalar("employer_name", String.class)
+                .addScalar("employer_icb", String.class)
+                .addScalar("round_id", UUID.class).addScalar("round_year", Integer.class)
+                .addScalar("round_due_date", LocalDate.class).addScalar("returned", Boolean.class)
+                .addScalar("declaration_id", UUID.class).addScalar("category", String.class)
+                .addScalar("description", String.class).addScalar("counterparty_ods_code", String.class)
+                .addScalar("counterparty_name", String.class).addScalar("relationship", String.class)
+                .addScalar("interest_start", LocalDate.class).addScalar("interest_end", LocalDate.class)
+                .setParameter(1, memberIds.toArray(UUID[]::new))
+                .setParameter(2, organisations.toArray(String[]::new))
+                .getResultList();
+        Map<UUID, Panellist> panel = new HashMap<>();
+        for (Object[] row : rows) {
+            UUID memberId = (UUID) row[0];
+            Panellist panellist = panel.computeIfAbsent(memberId, id -> new Panellist(
+                    new PanelMember(id, (String) row[1], (String) row[2], (String) row[3], (String) row[4], (String) row[5]),
+                    row[6] == null || (Boolean) row[9] ? null
+                            : DeclarationRound.of((UUID) row[6], (String) row[1], (Integer) row[7], (LocalDate) row[8]),
+                    new ArrayList<>()));
+            if (row[10] != null) {
+                panellist.interests().add(new DeclaredInterest((UUID) row[10], memberId,
+                        KebabCase.fromValue(InterestCategory.class, (String) row[11]), (String) row[12], (String) row[13],
+                        (String) row[14], (String) row[15], (LocalDate) row[16], (LocalDate) row[17]));
             }
         }
-        Map<UUID, DeclarationRound> outstanding = new HashMap<>();
-        rosters.returns(roundIdOfMember).forEach((memberId, roundReturn) -> {
-            if (roundReturn.status() == Rosters.Return.OUTSTANDING) {
-                outstanding.put(memberId, roundOfMember.get(memberId));
-            }
-        });
-        return outstanding;
+        return panel;
     }
 }

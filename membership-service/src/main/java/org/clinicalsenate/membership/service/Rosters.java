@@ -116,36 +116,20 @@ public class Rosters {
      * they also made a nil return), {@code NIL_RETURN}, or {@code OUTSTANDING}.
      */
     public Map<UUID, RoundReturn> returns(UUID roundId, Collection<UUID> memberIds) {
-        Map<UUID, UUID> roundByMember = new HashMap<>();
-        memberIds.forEach(id -> roundByMember.put(id, roundId));
-        return returns(roundByMember);
-    }
-
-    /**
-     * Each member's return in the round given for them, e.g. the current round of each one's
-     * senate for a panel drawn from several senates: one query however many rounds.
-     */
-    public Map<UUID, RoundReturn> returns(Map<UUID, UUID> roundByMember) {
         Map<UUID, RoundReturn> returns = new HashMap<>();
-        roundByMember.keySet().forEach(id -> returns.put(id, RoundReturn.OUTSTANDING));
-        if (roundByMember.isEmpty()) {
+        memberIds.forEach(id -> returns.put(id, RoundReturn.OUTSTANDING));
+        if (memberIds.isEmpty()) {
             return returns;
         }
-        List<Object[]> rows = em.createQuery("""
-                select d.roundId, d.memberId, sum(case when d.nilReturn = false then 1 else 0 end), max(d.declaredAt)
-                from Declaration d where d.roundId in :rounds and d.memberId in :members
-                group by d.roundId, d.memberId
+        em.createQuery("""
+                select d.memberId, sum(case when d.nilReturn = false then 1 else 0 end), max(d.declaredAt)
+                from Declaration d where d.roundId = :round and d.memberId in :members
+                group by d.memberId
                 """, Object[].class)
-                .setParameter("rounds", new HashSet<>(roundByMember.values()))
-                .setParameter("members", roundByMember.keySet())
-                .getResultList();
-        for (Object[] row : rows) {
-            UUID memberId = (UUID) row[1];
-            // a declaration in another senate's round (made before the member moved) is not this return
-            if (row[0].equals(roundByMember.get(memberId))) {
-                returns.put(memberId, RoundReturn.of((Number) row[2], (Instant) row[3]));
-            }
-        }
+                .setParameter("round", roundId)
+                .setParameter("members", memberIds)
+                .getResultList()
+                .forEach(row -> returns.put((UUID) row[0], RoundReturn.of((Number) row[1], (Instant) row[2])));
         return returns;
     }
 
