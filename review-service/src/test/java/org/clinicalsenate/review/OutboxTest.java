@@ -23,7 +23,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.clinicalsenate.api.events.model.AdviceRequestSubmitted;
-import org.clinicalsenate.api.events.model.AdviceRequestSubmittedLinks;
+import org.clinicalsenate.api.events.model.AdviceRequestLinks;
 import org.clinicalsenate.commons.audit.AuditLog;
 import org.clinicalsenate.commons.outbox.Outbox;
 import org.clinicalsenate.commons.outbox.OutboxRelay;
@@ -352,7 +352,7 @@ class OutboxTest {
     private static AdviceRequestSubmitted submitted(String id) {
         return new AdviceRequestSubmitted().id(UUID.fromString(id)).senate("south-east").requestingOrganisation("QRL")
                 .kind("clinical-review").status("received")
-                .links(new AdviceRequestSubmittedLinks().self("/advice-requests/" + id));
+                .links(new AdviceRequestLinks().self("/advice-requests/" + id));
     }
 
     private Map<String, Object> event(UUID id) {

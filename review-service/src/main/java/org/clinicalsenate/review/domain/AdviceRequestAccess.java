@@ -51,6 +51,34 @@ public record AdviceRequestAccess(Set<String> roles, Optional<String> organisati
         throw ProblemException.forbidden("Your token does not give access to senate " + senate);
     }
 
+    /**
+     * Throws a 403 problem unless the caller may change the request as its submitter may (edit,
+     * withdraw): its organisation's requester, its senate's admins and chairs, platform-admin.
+     */
+    public void requireMayChange(String senate, String requestingOrganisation) {
+        if (!(roles.contains(PLATFORM_ADMIN) || administers(senate) || actsFor(requestingOrganisation))) {
+            throw ProblemException.forbidden("Your token does not allow changing this request");
+        }
+    }
+
+    /** Throws a 403 problem unless the caller decides for the senate: its admins and chairs, platform-admin. */
+    public void requireMayDecideFor(String senate) {
+        if (!(roles.contains(PLATFORM_ADMIN) || administers(senate))) {
+            throw ProblemException.forbidden("Only senate " + senate + "'s admins and chairs may decide on its requests");
+        }
+    }
+
+    /**
+     * A proactive review is started by the senate itself: a 422 problem on {@code kind} unless the
+     * caller decides for the senate.
+     */
+    public void requireMayAskFor(AdviceRequestKind kind, String senate) {
+        if (kind == AdviceRequestKind.PROACTIVE_REVIEW && !(roles.contains(PLATFORM_ADMIN) || administers(senate))) {
+            throw ProblemException.ruleViolated("kind",
+                    "proactive-review is started by the senate itself, not requested by an organisation");
+        }
+    }
+
     /** Whether the caller may see a request; one it may not see is reported as not found. */
     public boolean maySee(String senate, String requestingOrganisation) {
         return seesAll() || administers(senate) || actsFor(requestingOrganisation);

@@ -1,14 +1,19 @@
 package org.clinicalsenate.review.domain;
 
+import java.util.List;
+
 import jakarta.persistence.Converter;
 
 import org.clinicalsenate.commons.domain.KebabCase;
+import org.clinicalsenate.commons.problem.ProblemException;
+import org.clinicalsenate.commons.problem.ProblemType;
 
 /**
- * Where an advice request is in its life (docs/architecture.md §1): received, then triaged (accepted,
- * declined or redirected), terms agreed, panel formed, evidence, draft report, factual-accuracy
- * check, endorsement, issue, publication, the sponsor's response, closed. Stored as the contract's
- * value. The transitions between them belong here when the workflow is built.
+ * Where an advice request is in its life (docs/architecture.md §1), and the one place that says
+ * which status may follow which: received, then triaged (accepted, declined or redirected), terms
+ * agreed, panel formed, evidence, draft report, factual-accuracy check, endorsement, issue, then
+ * publication and the sponsor's response in either order, closed. A request may be withdrawn at
+ * any time before its report is issued. Stored as the contract's value.
  */
 public enum AdviceRequestStatus implements KebabCase {
     RECEIVED,
@@ -24,10 +29,54 @@ public enum AdviceRequestStatus implements KebabCase {
     ISSUED,
     PUBLISHED,
     SPONSOR_RESPONDED,
-    CLOSED;
+    CLOSED,
+    WITHDRAWN;
 
     /** The status every request starts in. */
     public static final AdviceRequestStatus INITIAL = RECEIVED;
+
+    /** The statuses this one may move to (none: it is final). */
+    public List<AdviceRequestStatus> next() {
+        return switch (this) {
+            case RECEIVED -> List.of(ACCEPTED, DECLINED, REDIRECTED, WITHDRAWN);
+            case ACCEPTED -> List.of(TERMS_AGREED, WITHDRAWN);
+            case TERMS_AGREED -> List.of(PANEL_FORMED, WITHDRAWN);
+            case PANEL_FORMED -> List.of(EVIDENCE_GATHERING, WITHDRAWN);
+            case EVIDENCE_GATHERING -> List.of(DRAFT_REPORT, WITHDRAWN);
+            case DRAFT_REPORT -> List.of(FACTUAL_ACCURACY_CHECK, WITHDRAWN);
+            case FACTUAL_ACCURACY_CHECK -> List.of(ENDORSED, WITHDRAWN);
+            case ENDORSED -> List.of(ISSUED, WITHDRAWN);
+            case ISSUED -> List.of(PUBLISHED, SPONSOR_RESPONDED, CLOSED);
+            case PUBLISHED -> List.of(SPONSOR_RESPONDED, CLOSED);
+            case SPONSOR_RESPONDED -> List.of(PUBLISHED, CLOSED);
+            case DECLINED, REDIRECTED, CLOSED, WITHDRAWN -> List.of();
+        };
+    }
+
+    public boolean isFinal() {
+        return next().isEmpty();
+    }
+
+    /** A 409 problem naming the statuses the request could move to, unless {@code target} is one of them. */
+    public void requireMayMoveTo(AdviceRequestStatus target) {
+        if (!next().contains(target)) {
+            throw notAllowed("cannot become " + target.value());
+        }
+    }
+
+    /** A 409 problem unless the request is still as submitted (received, not yet triaged). */
+    public void requireReceived(String what) {
+        if (this != RECEIVED) {
+            throw notAllowed("cannot " + what + ": that is only possible until it is triaged");
+        }
+    }
+
+    private ProblemException notAllowed(String what) {
+        List<String> allowed = next().stream().map(KebabCase::value).toList();
+        return new ProblemException(ProblemType.CONFLICT, "An advice request that is " + value() + " " + what
+                + (allowed.isEmpty() ? "; it is final" : "; it can become " + String.join(", ", allowed)),
+                List.of(), allowed);
+    }
 
     @Converter(autoApply = true)
     public static class Db extends KebabCase.ColumnConverter<AdviceRequestStatus> {

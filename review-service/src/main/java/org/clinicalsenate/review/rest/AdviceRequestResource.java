@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.clinicalsenate.api.review.AdviceRequestsApi;
 import org.clinicalsenate.api.review.model.AdviceRequestCreate;
+import org.clinicalsenate.api.review.model.AdviceRequestTriage;
+import org.clinicalsenate.api.review.model.AdviceRequestUpdate;
+import org.clinicalsenate.api.review.model.AdviceRequestWithdrawal;
 import org.clinicalsenate.api.review.model.AdviceRequestPage;
 import org.clinicalsenate.commons.cache.ReadCache;
 import org.clinicalsenate.commons.http.ETags;
@@ -58,7 +61,28 @@ public class AdviceRequestResource implements AdviceRequestsApi {
     @RolesAllowed({ Roles.REQUESTER, Roles.SENATE_ADMIN, Roles.SENATE_CHAIR, Roles.ASSURANCE_VIEWER,
             Roles.PLATFORM_ADMIN })
     public Response getAdviceRequest(UUID id) {
-        AdviceRequest advice = requests.get(id);
+        return ok(requests.get(id));
+    }
+
+    @Override
+    @RolesAllowed({ Roles.REQUESTER, Roles.SENATE_ADMIN, Roles.SENATE_CHAIR, Roles.PLATFORM_ADMIN })
+    public Response updateAdviceRequest(UUID id, String ifMatch, AdviceRequestUpdate adviceRequestUpdate) {
+        return ok(requests.update(id, ifMatch, adviceRequestUpdate));
+    }
+
+    @Override
+    @RolesAllowed({ Roles.SENATE_ADMIN, Roles.SENATE_CHAIR, Roles.PLATFORM_ADMIN })
+    public Response triageAdviceRequest(UUID id, AdviceRequestTriage adviceRequestTriage, String ifMatch) {
+        return ok(requests.triage(id, ifMatch, mapper.toDomain(adviceRequestTriage)));
+    }
+
+    @Override
+    @RolesAllowed({ Roles.REQUESTER, Roles.SENATE_ADMIN, Roles.SENATE_CHAIR, Roles.PLATFORM_ADMIN })
+    public Response withdrawAdviceRequest(UUID id, AdviceRequestWithdrawal adviceRequestWithdrawal, String ifMatch) {
+        return ok(requests.withdraw(id, ifMatch, adviceRequestWithdrawal.getReason()));
+    }
+
+    private Response ok(AdviceRequest advice) {
         return Response.ok(mapper.toApi(advice)).header(HttpHeaders.ETAG, ETags.of(advice.version)).build();
     }
 

@@ -10,13 +10,18 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import org.clinicalsenate.api.events.model.AdviceRequestLinks;
 import org.clinicalsenate.api.events.model.AdviceRequestSubmitted;
-import org.clinicalsenate.api.events.model.AdviceRequestSubmittedLinks;
+import org.clinicalsenate.api.events.model.AdviceRequestTriaged;
+import org.clinicalsenate.api.events.model.AdviceRequestWithdrawn;
 import org.clinicalsenate.api.review.model.AdviceRequestCreate;
+import org.clinicalsenate.api.review.model.AdviceRequestUpdate;
 import org.clinicalsenate.commons.audit.AuditLog;
+import org.clinicalsenate.commons.http.ETags;
 import org.clinicalsenate.commons.outbox.Outbox;
 import org.clinicalsenate.commons.page.Keyset;
 import org.clinicalsenate.commons.page.Page;
@@ -24,8 +29,10 @@ import org.clinicalsenate.commons.problem.ProblemException;
 import org.clinicalsenate.commons.security.Caller;
 import org.clinicalsenate.review.domain.AdviceRequest;
 import org.clinicalsenate.review.domain.AdviceRequestAccess;
+import org.clinicalsenate.review.domain.AdviceRequestKind;
 import org.clinicalsenate.review.domain.AdviceRequestStatus;
 import org.clinicalsenate.review.domain.AdviceRequestSummary;
+import org.clinicalsenate.review.domain.Triage;
 import org.clinicalsenate.review.mapping.AdviceRequestMapper;
 import org.clinicalsenate.review.repository.AdviceRequestRepository;
 
@@ -56,13 +63,90 @@ public class AdviceRequestService {
      * {@code review.advice-request.submitted} event commit with it or not at all.
      */
     public AdviceRequest create(AdviceRequestCreate request) {
-        AdviceRequestAccess.of(caller).requireMaySubmit(request.getSenate(), request.getRequestingOrganisation());
+        AdviceRequestAccess access = AdviceRequestAccess.of(caller);
+        access.requireMaySubmit(request.getSenate(), request.getRequestingOrganisation());
         AdviceRequest advice = mapper.toEntity(request);
+        access.requireMayAskFor(advice.kind, advice.senate);
         advice.submit(caller.subject(), Instant.now(clock));
         requests.persistAndFlush(advice);
         outbox.publish(advice.id.toString(), submittedEvent(advice));
         audit.record("created", AdviceRequest.ENTITY_TYPE, advice.id.toString(), advice.senate, snapshot(advice));
         return advice;
+    }
+
+    /** Replaces the kind, title and question of a request not yet triaged ({@code If-Match} required). */
+    public AdviceRequest update(UUID id, String ifMatch, AdviceRequestUpdate update) {
+        AdviceRequest advice = lockForChange(id, ifMatch, true);
+        AdviceRequestAccess access = AdviceRequestAccess.of(caller);
+        access.requireMayChange(advice.senate, advice.requestingOrganisation);
+        AdviceRequestKind kind = mapper.toDomain(update.getKind());
+        access.requireMayAskFor(kind, advice.senate);
+        advice.edit(kind, update.getTitle(), update.getQuestion(), Instant.now(clock));
+        audit.record("updated", AdviceRequest.ENTITY_TYPE, advice.id.toString(), advice.senate, snapshot(advice));
+        return flushed(advice);
+    }
+
+    /** Records the senate's triage decision; its audit entry and its event commit with it. */
+    public AdviceRequest triage(UUID id, String ifMatch, Triage triage) {
+        AdviceRequest advice = lockForChange(id, ifMatch, false);
+        AdviceRequestAccess.of(caller).requireMayDecideFor(advice.senate);
+        advice.triage(triage, caller.subject(), Instant.now(clock));
+        outbox.publish(advice.id.toString(), new AdviceRequestTriaged()
+                .id(advice.id)
+                .senate(advice.senate)
+                .requestingOrganisation(advice.requestingOrganisation)
+                .kind(advice.kind.value())
+                .status(advice.status.value())
+                .decision(AdviceRequestTriaged.DecisionEnum.fromValue(advice.triageDecision.value()))
+                .redirectedToSenate(advice.redirectedToSenate)
+                .links(new AdviceRequestLinks().self(self(advice))));
+        Map<String, Object> values = snapshot(advice);
+        values.put("triage", mapper.triage(advice));
+        audit.record("triaged", AdviceRequest.ENTITY_TYPE, advice.id.toString(), advice.senate, values);
+        return flushed(advice);
+    }
+
+    /** Withdraws a request before its report is issued; its audit entry and its event commit with it. */
+    public AdviceRequest withdraw(UUID id, String ifMatch, String reason) {
+        AdviceRequest advice = lockForChange(id, ifMatch, false);
+        AdviceRequestAccess.of(caller).requireMayChange(advice.senate, advice.requestingOrganisation);
+        advice.withdraw(reason, caller.subject(), Instant.now(clock));
+        outbox.publish(advice.id.toString(), new AdviceRequestWithdrawn()
+                .id(advice.id)
+                .senate(advice.senate)
+                .requestingOrganisation(advice.requestingOrganisation)
+                .kind(advice.kind.value())
+                .status(advice.status.value())
+                .links(new AdviceRequestLinks().self(self(advice))));
+        Map<String, Object> values = snapshot(advice);
+        values.put("withdrawalReason", reason);
+        audit.record("withdrawn", AdviceRequest.ENTITY_TYPE, advice.id.toString(), advice.senate, values);
+        return flushed(advice);
+    }
+
+    /**
+     * The request, locked for the change: 404 when the caller may not see it, 412 when
+     * {@code If-Match} is stale, 428 when it is missing and {@code required}.
+     */
+    private AdviceRequest lockForChange(UUID id, String ifMatch, boolean required) {
+        AdviceRequest advice = requests.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (advice == null || !AdviceRequestAccess.of(caller).maySee(advice.senate, advice.requestingOrganisation)) {
+            throw ProblemException.notFound("No advice request with id " + id);
+        }
+        if (required || ifMatch != null) {
+            ETags.requireMatch(ifMatch, advice.version);
+        }
+        return advice;
+    }
+
+    /** Flushed, so that the answer carries the new version (its ETag). */
+    private AdviceRequest flushed(AdviceRequest advice) {
+        requests.flush();
+        return advice;
+    }
+
+    private static String self(AdviceRequest advice) {
+        return "/advice-requests/" + advice.id;
     }
 
     /** A request outside the caller's scope is not found, so that its existence is not revealed. */
@@ -113,7 +197,7 @@ public class AdviceRequestService {
                 .requestingOrganisation(advice.requestingOrganisation)
                 .kind(advice.kind.value())
                 .status(advice.status.value())
-                .links(new AdviceRequestSubmittedLinks().self("/advice-requests/" + advice.id));
+                .links(new AdviceRequestLinks().self(self(advice)));
     }
 
     private static Map<String, Object> snapshot(AdviceRequest advice) {
