@@ -2,6 +2,7 @@ package org.clinicalsenate.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.clinicalsenate.review.AdviceRequests.body;
+import static org.clinicalsenate.review.AdviceRequests.edit;
 import static org.clinicalsenate.review.AdviceRequests.freshOrganisation;
 import static org.clinicalsenate.review.AdviceRequests.freshSenate;
 import static org.clinicalsenate.review.AdviceRequests.submit;
@@ -38,6 +39,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class AdviceRequestTriageTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A member id membership-service does not know. */
     private static final String LEAD = "0b6f2c1e-6a0d-4c55-9d7e-3f1a2b3c4d5e";
 
     @Inject
@@ -47,8 +49,7 @@ class AdviceRequestTriageTest {
     void theRequesterEditsItsRequestUntilItIsTriagedWithTheETagItLastRead() {
         String senate = freshSenate();
         String id = submit(Tokens.requester("QRL"), body(senate, "QRL"));
-        Map<String, Object> edit = Map.of("kind", "early-advice", "title", "Stroke services in Hampshire and the IoW",
-                "question", "Is the model sound?");
+        Map<String, Object> edit = edit("early-advice", "Stroke services in Hampshire and the IoW", "Is the model sound?");
 
         invalid(as(Tokens.requester("QRL"))).body(edit).put("/advice-requests/" + id).then().statusCode(428);
         as(Tokens.requester("QRL")).header("If-Match", "\"7\"").body(edit).put("/advice-requests/" + id)
@@ -77,7 +78,7 @@ class AdviceRequestTriageTest {
     void onlyTheSubmittersOrganisationAndTheSenatesAdminsMayEditAndNobodyElseLearnsItExists() {
         String senate = freshSenate();
         String id = submit(Tokens.requester("QRL"), body(senate, "QRL"));
-        Map<String, Object> edit = Map.of("kind", "clinical-review", "title", "Changed", "question", "Changed?");
+        Map<String, Object> edit = edit("clinical-review", "Changed", "Changed?");
         // another organisation and another senate's admin do not see it
         as(Tokens.requester("RHM")).header("If-Match", "\"0\"").body(edit).put("/advice-requests/" + id)
                 .then().statusCode(404);
@@ -106,7 +107,7 @@ class AdviceRequestTriageTest {
 
         String id = submit(Tokens.requester("QRL"), body(senate, "QRL"));
         as(Tokens.requester("QRL")).header("If-Match", "\"0\"")
-                .body(Map.of("kind", "proactive-review", "title", "T", "question", "Q?"))
+                .body(edit("proactive-review", "T", "Q?"))
                 .put("/advice-requests/" + id).then().statusCode(422).body("errors[0].field", equalTo("kind"));
     }
 
@@ -114,22 +115,23 @@ class AdviceRequestTriageTest {
     void acceptingRecordsTheLeadAndKindAndPublishesTheTriagedEvent() throws Exception {
         String senate = freshSenate();
         String id = submit(Tokens.requester("QRL"), body(senate, "QRL"));
+        String lead = MembershipStub.memberOf(senate).toString();
 
         as(Tokens.senateChair(senate)).header("If-Match", "\"0\"")
-                .body(Map.of("decision", "accept", "kind", "early-advice", "lead", LEAD))
+                .body(Map.of("decision", "accept", "kind", "early-advice", "lead", lead))
                 .post("/advice-requests/" + id + "/triage").then().statusCode(200)
                 .header("ETag", equalTo("\"1\""))
                 .body("status", equalTo("accepted"))
                 .body("kind", equalTo("early-advice"))
                 .body("triage.decision", equalTo("accept"))
-                .body("triage.lead", equalTo(LEAD))
+                .body("triage.lead", equalTo(lead))
                 .body("triage.decidedBy", equalTo("chair-of-" + senate))
                 .body("triage.decidedAt", endsWith("Z"))
                 .body("triage.reason", nullValue())
                 .body("withdrawal", nullValue());
         // the requester reads the decision
         as(Tokens.requester("QRL")).get("/advice-requests/" + id).then().statusCode(200)
-                .body("status", equalTo("accepted")).body("triage.lead", equalTo(LEAD));
+                .body("status", equalTo("accepted")).body("triage.lead", equalTo(lead));
 
         Map<String, Object> event = onlyEvent(id, "review.advice-request.triaged");
         assertThat(event).isEqualTo(Map.of("id", id, "senate", senate, "requestingOrganisation", "QRL",
@@ -182,10 +184,23 @@ class AdviceRequestTriageTest {
     }
 
     @Test
+    void theLeadIsAMemberOfTheSenateAsMembershipServiceKnowsIt() {
+        String senate = freshSenate();
+        String id = submit(Tokens.requester("QRL"), body(senate, "QRL"));
+        triage(senate, id, Map.of("decision", "accept")).then().statusCode(422).body("errors.field", contains("lead"));
+        triage(senate, id, Map.of("decision", "accept", "lead", LEAD)).then().statusCode(422)
+                .body("errors[0].field", equalTo("lead"))
+                .body("detail", containsString("is not a member of senate " + senate));
+        triage(senate, id, Map.of("decision", "accept", "lead", MembershipStub.memberOf("elsewhere").toString()))
+                .then().statusCode(422).body("errors[0].field", equalTo("lead"));
+        as(Tokens.senateAdmin(senate)).get("/advice-requests/" + id).then().body("status", equalTo("received"));
+    }
+
+    @Test
     void onlyTheSenatesAdminsAndChairsTriageItsRequests() {
         String senate = freshSenate();
         String id = submit(Tokens.requester("QRL"), body(senate, "QRL"));
-        Map<String, Object> accept = Map.of("decision", "accept", "lead", LEAD);
+        Map<String, Object> accept = Map.of("decision", "accept", "lead", MembershipStub.memberOf(senate).toString());
         as(Tokens.requester("QRL")).body(accept).post("/advice-requests/" + id + "/triage").then().statusCode(403);
         as(Tokens.assuranceViewer()).body(accept).post("/advice-requests/" + id + "/triage").then().statusCode(403);
         as(Tokens.senateAdmin("elsewhere")).body(accept).post("/advice-requests/" + id + "/triage")
@@ -241,7 +256,8 @@ class AdviceRequestTriageTest {
     }
 
     private static io.restassured.response.Response accept(String senate, String id, String ifMatch) {
-        Map<String, Object> body = new HashMap<>(Map.of("decision", "accept", "lead", LEAD));
+        Map<String, Object> body = new HashMap<>(Map.of("decision", "accept", "lead",
+                MembershipStub.memberOf(senate).toString()));
         var spec = as(Tokens.senateAdmin(senate)).body(body);
         if (ifMatch != null) {
             spec.header("If-Match", ifMatch);

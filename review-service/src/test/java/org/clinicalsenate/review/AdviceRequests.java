@@ -2,12 +2,15 @@ package org.clinicalsenate.review;
 
 import static org.clinicalsenate.testing.Api.as;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+
+import org.clinicalsenate.commons.time.Clocks;
 
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -39,7 +42,24 @@ final class AdviceRequests {
         body.put("kind", "clinical-review");
         body.put("title", title);
         body.put("question", "Is the proposed model of two hyper-acute stroke units clinically sound?");
+        body.put("requestingOrganisationType", "icb");
+        body.put("areaUnderReview", List.of("QRL"));
+        body.put("organisationsInScope", List.of("RHM", "RN5"));
+        body.put("proposalStage", "pre-consultation-business-case");
+        body.put("neededBy", LocalDate.now(Clocks.ENGLAND).plusMonths(6).toString());
+        body.put("requesterContact", Map.of("name", "Priya Shah", "email", "priya.shah@example.nhs.uk"));
         return body;
+    }
+
+    /** An edit of a request (what its submitter may change), with this kind, title and question. */
+    static Map<String, Object> edit(String kind, String title, String question) {
+        Map<String, Object> edit = body("unused", "UNUSED", title);
+        edit.remove("senate");
+        edit.remove("requestingOrganisation");
+        edit.remove("requestingOrganisationType");
+        edit.put("kind", kind);
+        edit.put("question", question);
+        return edit;
     }
 
     /** Submits and returns the new request's id. */

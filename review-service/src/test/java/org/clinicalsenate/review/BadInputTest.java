@@ -2,7 +2,6 @@ package org.clinicalsenate.review;
 
 import static org.clinicalsenate.testing.Api.as;
 
-import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -24,8 +23,7 @@ class BadInputTest {
     @Test
     void everyBadRequestIsADeclaredProblemAndStoresNothing() {
         String id = as(Tokens.platformAdmin())
-                .body(Map.of("senate", "south-east", "requestingOrganisation", "QRL", "kind", "clinical-review",
-                        "title", "Bad input baseline", "question", "Is every bad request refused?"))
+                .body(AdviceRequests.body("south-east", "QRL", "Bad input baseline"))
                 .post("/advice-requests").then().statusCode(201).extract().path("id");
 
         BadInput.ofServedContract(database)

@@ -277,7 +277,8 @@ class DatabaseCrashTest {
             return List.of(
                     new TestResourceEntry(PostgresResource.class, Map.of(PostgresResource.OWN_SERVER, "true")),
                     new TestResourceEntry(IssuerResource.class, Map.of("client", "review-service")),
-                    new TestResourceEntry(NotificationReceiverResource.class));
+                    new TestResourceEntry(NotificationReceiverResource.class),
+                    new TestResourceEntry(MembershipStub.class));
         }
 
         @Override

@@ -24,10 +24,13 @@ public final class Platform implements AutoCloseable {
         try {
             platform.notification = ServiceProcess.start("notification-service",
                     platform.env("notification-service", "notification", keycloak, null));
-            platform.review = ServiceProcess.start("review-service",
-                    platform.env("review-service", "review", keycloak, platform.notification.baseUrl()));
             platform.membership = ServiceProcess.start("membership-service",
                     platform.env("membership-service", "membership", keycloak, platform.notification.baseUrl()));
+            Map<String, String> review = platform.env("review-service", "review", keycloak,
+                    platform.notification.baseUrl());
+            // review-service asks membership-service whether a request's senate exists and is active
+            review.put("QUARKUS_REST_CLIENT_MEMBERSHIP_URL", platform.membership.baseUrl());
+            platform.review = ServiceProcess.start("review-service", review);
             return platform;
         } catch (RuntimeException e) {
             platform.close();

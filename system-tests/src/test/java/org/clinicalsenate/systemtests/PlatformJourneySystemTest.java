@@ -46,6 +46,11 @@ import org.clinicalsenate.client.review.api.AdviceRequestsApi;
 import org.clinicalsenate.client.review.model.AdviceRequest;
 import org.clinicalsenate.client.review.model.AdviceRequestCreate;
 import org.clinicalsenate.client.review.model.AdviceRequestKind;
+import org.clinicalsenate.client.review.model.AdviceRequestTriage;
+import org.clinicalsenate.client.review.model.OrganisationType;
+import org.clinicalsenate.client.review.model.ProposalStage;
+import org.clinicalsenate.client.review.model.RequesterContact;
+import org.clinicalsenate.client.review.model.TriageDecision;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -101,7 +106,13 @@ class PlatformJourneySystemTest {
         AdviceRequestCreate create = new AdviceRequestCreate()
                 .senate("south-east").requestingOrganisation("QRL").kind(AdviceRequestKind.CLINICAL_REVIEW)
                 .title("Reconfiguration of acute stroke services in Hampshire and the Isle of Wight")
-                .question("Is the proposed model of two hyper-acute stroke units clinically sound?");
+                .question("Is the proposed model of two hyper-acute stroke units clinically sound?")
+                .requestingOrganisationType(OrganisationType.ICB)
+                .areaUnderReview(Set.of("QRL"))
+                .organisationsInScope(Set.of("RHM", "RN5"))
+                .proposalStage(ProposalStage.PRE_CONSULTATION_BUSINESS_CASE)
+                .neededBy(LocalDate.now().plusMonths(6))
+                .requesterContact(new RequesterContact().name("Priya Shah").email("priya.shah@example.nhs.uk"));
 
         String key = UUID.randomUUID().toString();
         AdviceRequest submitted = requests.createAdviceRequest(create, key, requester);
@@ -111,6 +122,20 @@ class PlatformJourneySystemTest {
         // a requester cannot submit for another organisation
         assertThatThrownBy(() -> requests.createAdviceRequest(create.requestingOrganisation("QMF"), null, requester))
                 .hasFieldOrPropertyWithValue("code", 403);
+
+        // review-service asked membership-service whether the senate is active: an unknown one is refused
+        assertThatThrownBy(() -> requests.createAdviceRequest(create.requestingOrganisation("QRL").senate("no-such-senate"),
+                null, requester)).hasFieldOrPropertyWithValue("code", 422);
+
+        // the senate's admin accepts it, naming the lead: a member of the senate, as membership-service knows
+        Map<String, String> southEastAdmin = bearer(Tokens.user(keycloak, "southeast-admin"));
+        UUID lead = new MembersApi(membership()).createMember(new MemberCreate().senate("south-east")
+                .name("Dr Journey Lead").profession("medicine").email("journey.lead@nhs.example"),
+                UUID.randomUUID().toString(), southEastAdmin).getId();
+        AdviceRequest accepted = requests.triageAdviceRequest(submitted.getId(),
+                new AdviceRequestTriage().decision(TriageDecision.ACCEPT).lead(lead), null, southEastAdmin);
+        assertThat(accepted.getStatus()).isEqualTo("accepted");
+        assertThat(accepted.getTriage().getLead()).isEqualTo(lead);
 
         Map<String, String> admin = bearer(Tokens.user(keycloak, "admin"));
         ReceivedEvent event = awaitEvent(submitted.getId().toString(), admin);

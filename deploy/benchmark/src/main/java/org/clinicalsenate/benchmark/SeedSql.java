@@ -245,10 +245,15 @@ final class SeedSql {
             ), numbered AS (
                 SELECT i, now() - i * interval '11 hours' AS submitted_at FROM generate_series(1, ?) i
             )
-            INSERT INTO advice_request (id, senate, requesting_organisation, kind, title, question, status,
-                                        submitted_by, submitted_at, updated_at, version)
+            INSERT INTO advice_request (id, senate, requesting_organisation, requesting_organisation_type,
+                                        area_under_review, proposal_stage, needed_by, requester_name, requester_email,
+                                        kind, title, question, status, submitted_by, submitted_at, updated_at, version)
             SELECT md5('bench-advice-' || n.i)::uuid, s.slug,
-                   coalesce(s.icbs[1 + n.i % greatest(cardinality(s.icbs), 1)], 'QRL'),
+                   coalesce(s.icbs[1 + n.i % greatest(cardinality(s.icbs), 1)], 'QRL'), 'icb',
+                   ARRAY[coalesce(s.icbs[1 + n.i % greatest(cardinality(s.icbs), 1)], 'QRL')],
+                   (ARRAY['case-for-change', 'options-appraisal', 'pre-consultation-business-case', 'consultation',
+                          'decision'])[1 + n.i % 5],
+                   n.submitted_at::date + 120, 'Bench requester', 'requester@bench.example',
                    (ARRAY['early-advice', 'clinical-review', 'informal-advice', 'proactive-review'])[1 + n.i % 4],
                    'Bench advice request ' || n.i || ': '
                      || (ARRAY['stroke services', 'maternity services', 'elective orthopaedics', 'urgent care',

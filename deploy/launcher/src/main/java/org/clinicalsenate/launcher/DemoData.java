@@ -37,7 +37,8 @@ final class DemoData {
 
     /** An advice request and who submits it (subject, groups, scope claims). */
     private record AdviceRequestSeed(String key, String submitter, List<String> groups, Map<String, Object> claims,
-            String senate, String requestingOrganisation, String kind, String title, String question) {
+            String senate, String requestingOrganisation, String kind, String title, String question,
+            List<String> organisationsInScope, String proposalStage) {
     }
 
     private static final List<AdviceRequestSeed> ADVICE_REQUESTS = List.of(
@@ -46,18 +47,21 @@ final class DemoData {
                     "Reconfiguration of acute stroke services in Hampshire and the Isle of Wight",
                     "Is the proposed model of two hyper-acute stroke units, with acute stroke units at three"
                             + " further sites and a networked early supported discharge service, clinically sound,"
-                            + " and can it be staffed safely within the current stroke workforce?"),
+                            + " and can it be staffed safely within the current stroke workforce?",
+                    List.of("RHM", "RN5", "R1F"), "pre-consultation-business-case"),
             new AdviceRequestSeed("demo-seed-nel-orthopaedics", "nel-requester", List.of("requester"),
                     Map.of("org", "QMF"), "london", "QMF", "early-advice",
                     "Consolidating elective orthopaedic surgery in north east London",
                     "Does moving routine hip and knee replacement from four acute sites to one elective"
                             + " surgical hub improve outcomes and waiting times without widening inequalities in"
-                            + " access for patients from the outer boroughs?"),
+                            + " access for patients from the outer boroughs?",
+                    List.of("R1H", "RF4"), "options-appraisal"),
             new AdviceRequestSeed("demo-seed-bob-audiology", Personas.SENATE_ADMIN.name(), Personas.SENATE_ADMIN.groups(),
                     Personas.SENATE_ADMIN.claims(), "south-east", "QU9", "informal-advice",
                     "Community paediatric audiology in Buckinghamshire, Oxfordshire and Berkshire West",
                     "What clinical governance and quality assurance should a single community paediatric"
-                            + " audiology service adopt after the national review of newborn hearing follow-up?"));
+                            + " audiology service adopt after the national review of newborn hearing follow-up?",
+                    List.of(), "case-for-change"));
 
     private DemoData() {
     }
@@ -105,6 +109,14 @@ final class DemoData {
                 body.put("kind", seed.kind());
                 body.put("title", seed.title());
                 body.put("question", seed.question());
+                body.put("requestingOrganisationType", "icb");
+                body.put("areaUnderReview", List.of(seed.requestingOrganisation()));
+                body.put("organisationsInScope", seed.organisationsInScope());
+                body.put("proposalStage", seed.proposalStage());
+                body.put("neededBy", java.time.LocalDate.now().plusMonths(6).toString());
+                body.put("requesterContact", Map.of("name", "Demo requester for " + seed.requestingOrganisation(),
+                        "email", "requests-" + seed.requestingOrganisation().toLowerCase(java.util.Locale.ROOT)
+                                + "@example.nhs.uk"));
                 String token = issuer.token(seed.submitter(), seed.groups(), seed.claims(), Duration.ofMinutes(5));
                 HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(review.baseUrl() + "/advice-requests"))
                         .timeout(Duration.ofSeconds(20))

@@ -1,14 +1,24 @@
 package org.clinicalsenate.review.domain;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import org.clinicalsenate.commons.problem.ProblemException;
+import org.clinicalsenate.commons.time.Clocks;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A request for a senate's advice, from an organisation (ODS code), and where it is in its life. */
 @Entity
@@ -26,6 +36,13 @@ public class AdviceRequest {
     @Column(name = "requesting_organisation", nullable = false, updatable = false)
     public String requestingOrganisation;
 
+    @Column(name = "requesting_organisation_type", nullable = false, updatable = false)
+    public OrganisationType requestingOrganisationType;
+
+    /** The commissioner (ODS code) sponsoring a request from an organisation that is not one. */
+    @Column
+    public String sponsor;
+
     @Column(nullable = false)
     public AdviceRequestKind kind;
 
@@ -34,6 +51,47 @@ public class AdviceRequest {
 
     @Column(nullable = false)
     public String question;
+
+    @Column
+    public String background;
+
+    /** The ICBs (ODS codes) whose area the proposal covers. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "area_under_review", nullable = false)
+    public List<String> areaUnderReview = new ArrayList<>();
+
+    /** The organisations (ODS codes) whose services would change. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "organisations_in_scope", nullable = false)
+    public List<String> organisationsInScope = new ArrayList<>();
+
+    @Column(name = "proposal_stage", nullable = false)
+    public ProposalStage proposalStage;
+
+    @Column(name = "assurance_stage")
+    public AssuranceStage assuranceStage;
+
+    @Column(name = "needed_by", nullable = false)
+    public LocalDate neededBy;
+
+    /** A clinical review needed sooner than the senate's notice after it was submitted. */
+    @Column(name = "short_notice", nullable = false)
+    public boolean shortNotice;
+
+    /** NHS Outcomes Framework domains, as the contract's values. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "outcome_domains", nullable = false)
+    public List<String> outcomeDomains = new ArrayList<>();
+
+    @Column
+    public String topic;
+
+    /** Personal data: see {@link AdviceRequestAccess#maySeeContact}. */
+    @Column(name = "requester_name")
+    public String requesterName;
+
+    @Column(name = "requester_email")
+    public String requesterEmail;
 
     @Column(nullable = false)
     public AdviceRequestStatus status;
@@ -92,12 +150,31 @@ public class AdviceRequest {
         updatedAt = submittedAt;
     }
 
-    /** Replaces what the submitter may change, until the request is triaged (409 after). */
-    public void edit(AdviceRequestKind kind, String title, String question, Instant at) {
+    /**
+     * The rules of intake, checked on submission and on each edit: a requester that is not a
+     * commissioner names a sponsor; the advice is not needed in the past; a clinical review needed
+     * sooner than the senate's {@code notice} after submission is flagged short notice.
+     */
+    public void checkIntake(Period notice, LocalDate today) {
+        if (sponsor == null && !requestingOrganisationType.isCommissioner()) {
+            throw ProblemException.ruleViolated("sponsor", "is required: a " + requestingOrganisationType.value()
+                    + " is not a commissioner, so an ICB or NHS England sponsors its request");
+        }
+        if (neededBy.isBefore(today)) {
+            throw ProblemException.ruleViolated("neededBy", "is in the past (" + neededBy + ")");
+        }
+        LocalDate submittedOn = LocalDate.ofInstant(submittedAt, Clocks.ENGLAND);
+        shortNotice = kind == AdviceRequestKind.CLINICAL_REVIEW && neededBy.isBefore(submittedOn.plus(notice));
+    }
+
+    /**
+     * Applies the submitter's changes until the request is triaged (409 after), then the rules of
+     * intake again.
+     */
+    public void edit(Consumer<AdviceRequest> changes, Period notice, LocalDate today, Instant at) {
         status.requireReceived("be edited");
-        this.kind = kind;
-        this.title = title;
-        this.question = question;
+        changes.accept(this);
+        checkIntake(notice, today);
         updatedAt = at.truncatedTo(ChronoUnit.MICROS);
     }
 

@@ -56,7 +56,7 @@ public record AdviceRequestAccess(Set<String> roles, Optional<String> organisati
      * withdraw): its organisation's requester, its senate's admins and chairs, platform-admin.
      */
     public void requireMayChange(String senate, String requestingOrganisation) {
-        if (!(roles.contains(PLATFORM_ADMIN) || administers(senate) || actsFor(requestingOrganisation))) {
+        if (!mayChange(senate, requestingOrganisation)) {
             throw ProblemException.forbidden("Your token does not allow changing this request");
         }
     }
@@ -77,6 +77,15 @@ public record AdviceRequestAccess(Set<String> roles, Optional<String> organisati
             throw ProblemException.ruleViolated("kind",
                     "proactive-review is started by the senate itself, not requested by an organisation");
         }
+    }
+
+    /** Whether the caller may see the requester's contact details: the requesting organisation and the senate. */
+    public boolean maySeeContact(String senate, String requestingOrganisation) {
+        return mayChange(senate, requestingOrganisation);
+    }
+
+    private boolean mayChange(String senate, String requestingOrganisation) {
+        return roles.contains(PLATFORM_ADMIN) || administers(senate) || actsFor(requestingOrganisation);
     }
 
     /** Whether the caller may see a request; one it may not see is reported as not found. */

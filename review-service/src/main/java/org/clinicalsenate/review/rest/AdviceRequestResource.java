@@ -23,8 +23,11 @@ import org.clinicalsenate.commons.mapping.Times;
 import org.clinicalsenate.commons.idempotency.Idempotency;
 import org.clinicalsenate.commons.page.Page;
 import org.clinicalsenate.commons.page.PageLinks;
+import org.clinicalsenate.commons.security.Caller;
 import org.clinicalsenate.commons.security.Roles;
 import org.clinicalsenate.review.domain.AdviceRequest;
+import org.clinicalsenate.review.domain.AdviceRequestAccess;
+import org.clinicalsenate.review.domain.Triage;
 import org.clinicalsenate.review.mapping.AdviceRequestMapper;
 import org.clinicalsenate.review.service.AdviceRequestService;
 
@@ -45,13 +48,17 @@ public class AdviceRequestResource implements AdviceRequestsApi {
     @Inject
     ReadCache cache;
 
+    @Inject
+    Caller caller;
+
     @Override
     @RolesAllowed({ Roles.REQUESTER, Roles.SENATE_ADMIN, Roles.SENATE_CHAIR, Roles.PLATFORM_ADMIN })
     public Response createAdviceRequest(AdviceRequestCreate adviceRequestCreate, String idempotencyKey) {
+        requests.precheck(adviceRequestCreate);
         return idempotency.execute(idempotencyKey, "createAdviceRequest", adviceRequestCreate, () -> {
             AdviceRequest advice = requests.create(adviceRequestCreate);
             return Response.created(URI.create("/advice-requests/" + advice.id))
-                    .entity(mapper.toApi(advice))
+                    .entity(mapper.toApi(advice, AdviceRequestAccess.of(caller)))
                     .header(HttpHeaders.ETAG, ETags.of(advice.version))
                     .build();
         });
@@ -73,7 +80,9 @@ public class AdviceRequestResource implements AdviceRequestsApi {
     @Override
     @RolesAllowed({ Roles.SENATE_ADMIN, Roles.SENATE_CHAIR, Roles.PLATFORM_ADMIN })
     public Response triageAdviceRequest(UUID id, AdviceRequestTriage adviceRequestTriage, String ifMatch) {
-        return ok(requests.triage(id, ifMatch, mapper.toDomain(adviceRequestTriage)));
+        Triage triage = mapper.toDomain(adviceRequestTriage);
+        requests.precheck(id, triage);
+        return ok(requests.triage(id, ifMatch, triage));
     }
 
     @Override
@@ -83,7 +92,8 @@ public class AdviceRequestResource implements AdviceRequestsApi {
     }
 
     private Response ok(AdviceRequest advice) {
-        return Response.ok(mapper.toApi(advice)).header(HttpHeaders.ETAG, ETags.of(advice.version)).build();
+        return Response.ok(mapper.toApi(advice, AdviceRequestAccess.of(caller)))
+                .header(HttpHeaders.ETAG, ETags.of(advice.version)).build();
     }
 
     @Override

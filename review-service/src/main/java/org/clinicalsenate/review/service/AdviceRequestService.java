@@ -2,6 +2,7 @@ package org.clinicalsenate.review.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.clinicalsenate.api.events.model.AdviceRequestLinks;
 import org.clinicalsenate.api.events.model.AdviceRequestSubmitted;
 import org.clinicalsenate.api.events.model.AdviceRequestTriaged;
 import org.clinicalsenate.api.events.model.AdviceRequestWithdrawn;
+import org.clinicalsenate.api.membership.model.Member;
 import org.clinicalsenate.api.review.model.AdviceRequestCreate;
 import org.clinicalsenate.api.review.model.AdviceRequestUpdate;
 import org.clinicalsenate.commons.audit.AuditLog;
@@ -27,12 +29,14 @@ import org.clinicalsenate.commons.page.Keyset;
 import org.clinicalsenate.commons.page.Page;
 import org.clinicalsenate.commons.problem.ProblemException;
 import org.clinicalsenate.commons.security.Caller;
+import org.clinicalsenate.review.client.Membership;
+import org.clinicalsenate.review.config.ReviewConfig;
 import org.clinicalsenate.review.domain.AdviceRequest;
 import org.clinicalsenate.review.domain.AdviceRequestAccess;
-import org.clinicalsenate.review.domain.AdviceRequestKind;
 import org.clinicalsenate.review.domain.AdviceRequestStatus;
 import org.clinicalsenate.review.domain.AdviceRequestSummary;
 import org.clinicalsenate.review.domain.Triage;
+import org.clinicalsenate.review.domain.TriageDecision;
 import org.clinicalsenate.review.mapping.AdviceRequestMapper;
 import org.clinicalsenate.review.repository.AdviceRequestRepository;
 
@@ -58,6 +62,43 @@ public class AdviceRequestService {
     @Inject
     Caller caller;
 
+    @Inject
+    Membership membership;
+
+    @Inject
+    ReviewConfig config;
+
+    /**
+     * What a submission needs checked before any transaction (so that a slow membership-service holds
+     * no database connection): the caller may submit it (403), and its senate exists and is active
+     * (422; 503 while membership-service cannot say).
+     */
+    @Transactional(TxType.NOT_SUPPORTED)
+    public void precheck(AdviceRequestCreate request) {
+        AdviceRequestAccess.of(caller).requireMaySubmit(request.getSenate(), request.getRequestingOrganisation());
+        Membership.requireActive(membership.senate(request.getSenate()), request.getSenate(), LocalDate.now(clock),
+                "senate");
+    }
+
+    /**
+     * What a triage needs checked before any transaction: the request is visible to the caller (404),
+     * who decides for its senate (403); the decision's fields fit (422); an accepted request's lead
+     * is a member of its senate (422 otherwise; 503 while membership-service cannot say).
+     */
+    @Transactional(TxType.NOT_SUPPORTED)
+    public void precheck(UUID id, Triage triage) {
+        AdviceRequest advice = get(id);
+        AdviceRequestAccess.of(caller).requireMayDecideFor(advice.senate);
+        triage.requireValidFor(advice.senate);
+        if (triage.decision() == TriageDecision.ACCEPT) {
+            String senate = membership.member(triage.lead()).map(Member::getSenate).orElse(null);
+            if (!advice.senate.equals(senate)) {
+                throw ProblemException.ruleViolated("lead", "is not a member of senate " + advice.senate + " ("
+                        + triage.lead() + ")");
+            }
+        }
+    }
+
     /**
      * Stores the request in status {@code received}; its audit entry and its
      * {@code review.advice-request.submitted} event commit with it or not at all.
@@ -67,21 +108,24 @@ public class AdviceRequestService {
         access.requireMaySubmit(request.getSenate(), request.getRequestingOrganisation());
         AdviceRequest advice = mapper.toEntity(request);
         access.requireMayAskFor(advice.kind, advice.senate);
-        advice.submit(caller.subject(), Instant.now(clock));
+        Instant now = Instant.now(clock);
+        advice.submit(caller.subject(), now);
+        advice.checkIntake(config.clinicalReviewNotice(advice.senate), LocalDate.ofInstant(now, clock.getZone()));
         requests.persistAndFlush(advice);
         outbox.publish(advice.id.toString(), submittedEvent(advice));
         audit.record("created", AdviceRequest.ENTITY_TYPE, advice.id.toString(), advice.senate, snapshot(advice));
         return advice;
     }
 
-    /** Replaces the kind, title and question of a request not yet triaged ({@code If-Match} required). */
+    /** Replaces what the submitter said, until the request is triaged ({@code If-Match} required). */
     public AdviceRequest update(UUID id, String ifMatch, AdviceRequestUpdate update) {
         AdviceRequest advice = lockForChange(id, ifMatch, true);
         AdviceRequestAccess access = AdviceRequestAccess.of(caller);
         access.requireMayChange(advice.senate, advice.requestingOrganisation);
-        AdviceRequestKind kind = mapper.toDomain(update.getKind());
-        access.requireMayAskFor(kind, advice.senate);
-        advice.edit(kind, update.getTitle(), update.getQuestion(), Instant.now(clock));
+        access.requireMayAskFor(mapper.toDomain(update.getKind()), advice.senate);
+        Instant now = Instant.now(clock);
+        advice.edit(changed -> mapper.update(update, changed), config.clinicalReviewNotice(advice.senate),
+                LocalDate.ofInstant(now, clock.getZone()), now);
         audit.record("updated", AdviceRequest.ENTITY_TYPE, advice.id.toString(), advice.senate, snapshot(advice));
         return flushed(advice);
     }
@@ -207,6 +251,13 @@ public class AdviceRequestService {
         values.put("kind", advice.kind.value());
         values.put("title", advice.title);
         values.put("question", advice.question);
+        values.put("requestingOrganisationType", advice.requestingOrganisationType.value());
+        values.put("sponsor", advice.sponsor);
+        values.put("areaUnderReview", advice.areaUnderReview);
+        values.put("organisationsInScope", advice.organisationsInScope);
+        values.put("proposalStage", advice.proposalStage.value());
+        values.put("neededBy", advice.neededBy.toString());
+        values.put("shortNotice", advice.shortNotice);
         values.put("status", advice.status.value());
         return values;
     }

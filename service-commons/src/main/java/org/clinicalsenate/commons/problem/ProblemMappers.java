@@ -52,7 +52,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return Problems.response(e.type(), e.getMessage(), path(uri), e.errors(), e.allowed(), null);
+        Response response = Problems.response(e.type(), e.getMessage(), path(uri), e.errors(), e.allowed(), null);
+        if (e.type() == ProblemType.SERVICE_UNAVAILABLE) {
+            // something this service depends on cannot answer for now: say when to try again
+            return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+        }
+        return response;
     }
 
     @ServerExceptionMapper({ ConstraintViolationException.class, ResteasyReactiveViolationException.class })

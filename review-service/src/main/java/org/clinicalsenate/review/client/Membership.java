@@ -1,0 +1,109 @@
+package org.clinicalsenate.review.client;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.clinicalsenate.api.membership.client.ApiException;
+import org.clinicalsenate.api.membership.client.MembersApi;
+import org.clinicalsenate.api.membership.client.SenatesApi;
+import org.clinicalsenate.api.membership.model.Member;
+import org.clinicalsenate.api.membership.model.Senate;
+import org.clinicalsenate.commons.problem.ProblemException;
+import org.clinicalsenate.commons.problem.ProblemType;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+/**
+ * review-service's calls to membership-service, through the generated client with the service's
+ * client-credentials token, in one place with their fault tolerance: each call times out, is tried
+ * again on a failure, and stops being tried for a while when membership keeps failing (circuit
+ * breaker). When membership cannot answer, the caller gets a 503 problem with {@code Retry-After},
+ * and nothing is stored. A 404 is an answer, not a failure.
+ */
+@ApplicationScoped
+public class Membership {
+
+    private static final Logger LOG = Logger.getLogger(Membership.class);
+
+    @Inject
+    @RestClient
+    SenatesApi senates;
+
+    @Inject
+    @RestClient
+    MembersApi members;
+
+    /** The senate, or empty when membership does not know it; a 503 problem when membership cannot answer. */
+    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, jitter = 50)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    @Fallback(fallbackMethod = "senateUnavailable")
+    public Optional<Senate> senate(String slug) {
+        try {
+            return Optional.of(senates.getSenate(slug));
+        } catch (ApiException e) {
+            if (e.getResponse().getStatus() == 404) {
+                return Optional.empty();
+            }
+            // anything else (a refused token, an error) is membership failing to answer
+            throw new IllegalStateException("membership-service answered " + e.getResponse().getStatus(), e);
+        }
+    }
+
+    Optional<Senate> senateUnavailable(String slug) {
+        LOG.warnf("membership-service could not answer for senate %s", slug);
+        throw unavailable();
+    }
+
+    /** The member (without contact details), or empty when membership does not know them. */
+    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, jitter = 50)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    @Fallback(fallbackMethod = "memberUnavailable")
+    public Optional<Member> member(UUID id) {
+        try {
+            return Optional.of(members.getMember(id));
+        } catch (ApiException e) {
+            if (e.getResponse().getStatus() == 404) {
+                return Optional.empty();
+            }
+            throw new IllegalStateException("membership-service answered " + e.getResponse().getStatus(), e);
+        }
+    }
+
+    Optional<Member> memberUnavailable(UUID id) {
+        LOG.warnf("membership-service could not answer for member %s", id);
+        throw unavailable();
+    }
+
+    private static ProblemException unavailable() {
+        return new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
+                "membership-service cannot answer for now, so nothing was changed; send the request again after"
+                        + " Retry-After seconds");
+    }
+
+    /**
+     * The senate as membership knows it, which must exist and be active on {@code today}: a 422
+     * problem on {@code field} otherwise. The list of senates is public, so an unknown senate and an
+     * inactive one are told apart.
+     */
+    public static Senate requireActive(Optional<Senate> known, String slug, LocalDate today, String field) {
+        Senate senate = known.orElseThrow(() -> ProblemException.ruleViolated(field, "is not a senate (" + slug + ")"));
+        boolean started = !senate.getActiveFrom().isAfter(today);
+        boolean ended = senate.getActiveTo() != null && senate.getActiveTo().isBefore(today);
+        if (!started || ended) {
+            throw ProblemException.ruleViolated(field, "is not an active senate (" + slug + " is active from "
+                    + senate.getActiveFrom() + (senate.getActiveTo() == null ? "" : " to " + senate.getActiveTo()) + ")");
+        }
+        return senate;
+    }
+}

@@ -1,0 +1,75 @@
+package org.clinicalsenate.review;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import java.util.Map;
+import java.util.UUID;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * membership-service as review-service's tests meet it: an HTTP server on loopback (WireMock) that
+ * answers {@code GET /senates/{slug}} as membership's contract says. Every senate is active, except
+ * {@value #CLOSED} (closed in 2020) and {@value #UNKNOWN} (404); for {@value #DOWN} the connection
+ * is reset, as when membership-service is down. {@code GET /members/{id}} knows only the members
+ * a test makes with {@link #memberOf} (404 for any other).
+ */
+public class MembershipStub implements QuarkusTestResourceLifecycleManager {
+
+    static final String CLOSED = "closed-senate";
+    static final String UNKNOWN = "no-such-senate";
+    static final String DOWN = "membership-down";
+
+    private static WireMockServer server;
+
+    @Override
+    public Map<String, String> start() {
+        server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        server.start();
+        server.stubFor(get(urlPathMatching("/senates/([a-z0-9-]+)")).atPriority(10).willReturn(senate(
+                "{{request.pathSegments.[1]}}", "2013-04-01", null)));
+        server.stubFor(get(urlPathEqualTo("/senates/" + CLOSED)).atPriority(1)
+                .willReturn(senate(CLOSED, "2013-04-01", "2020-03-31")));
+        server.stubFor(get(urlPathEqualTo("/senates/" + UNKNOWN)).atPriority(1).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"type\":\"urn:clinical-senate:problem:not-found\",\"title\":\"Not found\",\"status\":404}")));
+        server.stubFor(get(urlPathEqualTo("/senates/" + DOWN)).atPriority(1)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        return Map.of("quarkus.rest-client.membership.url", server.baseUrl());
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder senate(String slug, String from,
+            String to) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withTransformers("response-template")
+                .withBody("{\"slug\":\"" + slug + "\",\"name\":\"Senate " + slug + "\",\"region\":\"Test\","
+                        + "\"coveredIcbs\":[],\"activeFrom\":\"" + from + "\"" + (to == null ? "" : ",\"activeTo\":\"" + to + "\"")
+                        + ",\"predecessors\":[],\"appointmentRules\":{\"maxTermYears\":3,\"maxConsecutiveTerms\":2,"
+                        + "\"councilSeats\":20},\"createdAt\":\"2026-01-01T00:00:00Z\",\"updatedAt\":\"2026-01-01T00:00:00Z\"}");
+    }
+
+    /** A new member of the senate, as membership answers {@code GET /members/{id}} for the review service. */
+    static UUID memberOf(String senate) {
+        UUID id = UUID.randomUUID();
+        server.stubFor(get(urlPathEqualTo("/members/" + id)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"id\":\"" + id + "\",\"senate\":\"" + senate + "\",\"name\":\"Dr Lead\","
+                        + "\"profession\":\"medicine\",\"createdAt\":\"2026-01-01T00:00:00Z\","
+                        + "\"updatedAt\":\"2026-01-01T00:00:00Z\"}")));
+        return id;
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+}
