@@ -205,4 +205,11 @@ public class AdviceRequest {
         withdrawnAt = at.truncatedTo(ChronoUnit.MICROS);
         updatedAt = withdrawnAt;
     }
+
+    /** The council signed off the terms of reference (409 unless the request is accepted). */
+    public void termsAgreed(Instant at) {
+        status.requireMayMoveTo(AdviceRequestStatus.TERMS_AGREED);
+        status = AdviceRequestStatus.TERMS_AGREED;
+        updatedAt = at.truncatedTo(ChronoUnit.MICROS);
+    }
 }

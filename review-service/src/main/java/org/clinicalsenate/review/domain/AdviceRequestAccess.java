@@ -53,10 +53,11 @@ public record AdviceRequestAccess(Set<String> roles, Optional<String> organisati
 
     /**
      * Throws a 403 problem unless the caller may change the request as its submitter may (edit,
-     * withdraw): its organisation's requester, its senate's admins and chairs, platform-admin.
+     * withdraw): a requester of its organisation or of its sponsor, its senate's admins and chairs,
+     * platform-admin.
      */
-    public void requireMayChange(String senate, String requestingOrganisation) {
-        if (!mayChange(senate, requestingOrganisation)) {
+    public void requireMayChange(AdviceRequest request) {
+        if (!(mayChange(request.senate, request.requestingOrganisation) || actsFor(request.sponsor))) {
             throw ProblemException.forbidden("Your token does not allow changing this request");
         }
     }
@@ -93,6 +94,27 @@ public record AdviceRequestAccess(Set<String> roles, Optional<String> organisati
         return seesAll() || administers(senate) || actsFor(requestingOrganisation);
     }
 
+    /** Whether the caller may see the request: also a requester of its sponsor. */
+    public boolean maySee(AdviceRequest request) {
+        return maySee(request.senate, request.requestingOrganisation) || actsFor(request.sponsor);
+    }
+
+    /**
+     * Throws a 403 problem unless the caller agrees for the sponsor: a requester of the requesting
+     * or the sponsoring organisation.
+     */
+    public void requireMayAgreeFor(AdviceRequest request) {
+        if (!(actsFor(request.requestingOrganisation) || actsFor(request.sponsor))) {
+            throw ProblemException.forbidden(
+                    "Only a requester of the requesting or the sponsoring organisation agrees the terms of reference");
+        }
+    }
+
+    /** Whether the caller is a chair of the senate (who signs off for its council). */
+    public boolean chairs(String senate) {
+        return roles.contains(SENATE_CHAIR) && senates.contains(senate);
+    }
+
     /** What a list shows the caller: everything, or the requests of these organisations or senates. */
     public Visibility visibility() {
         if (seesAll()) {
@@ -115,7 +137,8 @@ public record AdviceRequestAccess(Set<String> roles, Optional<String> organisati
     }
 
     private boolean actsFor(String requestingOrganisation) {
-        return roles.contains(REQUESTER) && organisation.filter(org -> org.equals(requestingOrganisation)).isPresent();
+        return requestingOrganisation != null && roles.contains(REQUESTER)
+                && organisation.filter(org -> org.equals(requestingOrganisation)).isPresent();
     }
 
     /**

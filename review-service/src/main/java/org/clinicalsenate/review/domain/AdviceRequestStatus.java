@@ -66,8 +66,14 @@ public enum AdviceRequestStatus implements KebabCase {
 
     /** A 409 problem unless the request is still as submitted (received, not yet triaged). */
     public void requireReceived(String what) {
-        if (this != RECEIVED) {
-            throw notAllowed("cannot " + what + ": that is only possible until it is triaged");
+        requireIs(RECEIVED, what);
+    }
+
+    /** A 409 problem, listing the allowed next steps, unless the request is {@code expected}. */
+    public void requireIs(AdviceRequestStatus expected, String what) {
+        if (this != expected) {
+            throw notAllowed("cannot " + what + ": that is only possible "
+                    + (expected == RECEIVED ? "until it is triaged" : "while it is " + expected.value()));
         }
     }
 

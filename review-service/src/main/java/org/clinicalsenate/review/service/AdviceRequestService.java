@@ -121,7 +121,7 @@ public class AdviceRequestService {
     public AdviceRequest update(UUID id, String ifMatch, AdviceRequestUpdate update) {
         AdviceRequest advice = lockForChange(id, ifMatch, true);
         AdviceRequestAccess access = AdviceRequestAccess.of(caller);
-        access.requireMayChange(advice.senate, advice.requestingOrganisation);
+        access.requireMayChange(advice);
         access.requireMayAskFor(mapper.toDomain(update.getKind()), advice.senate);
         Instant now = Instant.now(clock);
         advice.edit(changed -> mapper.update(update, changed), config.clinicalReviewNotice(advice.senate),
@@ -153,7 +153,7 @@ public class AdviceRequestService {
     /** Withdraws a request before its report is issued; its audit entry and its event commit with it. */
     public AdviceRequest withdraw(UUID id, String ifMatch, String reason) {
         AdviceRequest advice = lockForChange(id, ifMatch, false);
-        AdviceRequestAccess.of(caller).requireMayChange(advice.senate, advice.requestingOrganisation);
+        AdviceRequestAccess.of(caller).requireMayChange(advice);
         advice.withdraw(reason, caller.subject(), Instant.now(clock));
         outbox.publish(advice.id.toString(), new AdviceRequestWithdrawn()
                 .id(advice.id)
@@ -172,9 +172,9 @@ public class AdviceRequestService {
      * The request, locked for the change: 404 when the caller may not see it, 412 when
      * {@code If-Match} is stale, 428 when it is missing and {@code required}.
      */
-    private AdviceRequest lockForChange(UUID id, String ifMatch, boolean required) {
+    AdviceRequest lockForChange(UUID id, String ifMatch, boolean required) {
         AdviceRequest advice = requests.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (advice == null || !AdviceRequestAccess.of(caller).maySee(advice.senate, advice.requestingOrganisation)) {
+        if (advice == null || !AdviceRequestAccess.of(caller).maySee(advice)) {
             throw ProblemException.notFound("No advice request with id " + id);
         }
         if (required || ifMatch != null) {
@@ -197,7 +197,7 @@ public class AdviceRequestService {
     @Transactional(TxType.SUPPORTS)
     public AdviceRequest get(UUID id) {
         AdviceRequest advice = requests.findById(id);
-        if (advice == null || !AdviceRequestAccess.of(caller).maySee(advice.senate, advice.requestingOrganisation)) {
+        if (advice == null || !AdviceRequestAccess.of(caller).maySee(advice)) {
             throw ProblemException.notFound("No advice request with id " + id);
         }
         return advice;

@@ -30,6 +30,36 @@ class AdviceRequestAccessTest {
     }
 
     @Test
+    void theSponsorsRequestersSeeChangeAndAgreeButOnlyTheRequestersOrganisationSeesTheContact() {
+        AdviceRequest request = new AdviceRequest();
+        request.senate = "south-east";
+        request.requestingOrganisation = "RHM";
+        request.sponsor = "QRL";
+        AdviceRequestAccess sponsor = requester("QRL");
+        assertThat(sponsor.maySee(request)).isTrue();
+        assertThatCode(() -> sponsor.requireMayChange(request)).doesNotThrowAnyException();
+        assertThatCode(() -> sponsor.requireMayAgreeFor(request)).doesNotThrowAnyException();
+        assertThat(sponsor.maySeeContact(request.senate, request.requestingOrganisation)).isFalse();
+        assertThat(requester("RHM").maySeeContact(request.senate, request.requestingOrganisation)).isTrue();
+
+        AdviceRequestAccess other = requester("QMF");
+        assertThat(other.maySee(request)).isFalse();
+        assertForbidden(() -> other.requireMayChange(request), "Your token does not allow changing this request");
+        assertForbidden(() -> senateAdmin("south-east").requireMayAgreeFor(request),
+                "Only a requester of the requesting or the sponsoring organisation agrees the terms of reference");
+        // a request without a sponsor is not sponsored by a requester without an organisation
+        request.sponsor = null;
+        assertThat(requester(null).maySee(request)).isFalse();
+    }
+
+    @Test
+    void aChairSignsOffForItsOwnSenatesOnly() {
+        assertThat(chair("south-east").chairs("south-east")).isTrue();
+        assertThat(chair("south-east").chairs("london")).isFalse();
+        assertThat(senateAdmin("south-east").chairs("south-east")).isFalse();
+    }
+
+    @Test
     void aRequesterSubmitsAndSeesForItsOwnOrganisationOnly() {
         AdviceRequestAccess qrl = requester("QRL");
         assertThatCode(() -> qrl.requireMaySubmit("south-east", "QRL")).doesNotThrowAnyException();
