@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.clinicalsenate.commons.time.Clocks;
+import org.clinicalsenate.testing.Tokens;
 
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -60,6 +61,21 @@ final class AdviceRequests {
         edit.put("kind", kind);
         edit.put("question", question);
         return edit;
+    }
+
+    /**
+     * A trust's clinical review (RHM, sponsored by QRL; RHM and RN5 in scope, QRL's area), submitted
+     * and accepted by the senate; its id.
+     */
+    static String acceptedTrustRequest(String senate) {
+        Map<String, Object> request = body(senate, "RHM");
+        request.put("requestingOrganisationType", "provider-trust");
+        request.put("sponsor", "QRL");
+        String id = submit(Tokens.requester("RHM"), request);
+        as(Tokens.senateAdmin(senate)).body(Map.of("decision", "accept", "lead",
+                MembershipStub.memberOf(senate).toString())).post("/advice-requests/" + id + "/triage").then()
+                .statusCode(200);
+        return id;
     }
 
     /** Submits and returns the new request's id. */

@@ -2,6 +2,7 @@ package org.clinicalsenate.review;
 
 import static org.clinicalsenate.testing.Api.as;
 
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -26,9 +27,13 @@ class BadInputTest {
                 .body(AdviceRequests.body("south-east", "QRL", "Bad input baseline"))
                 .post("/advice-requests").then().statusCode(201).extract().path("id");
 
+        UUID member = MembershipStub.memberOf("london");
         BadInput.ofServedContract(database)
                 .pathValue("id", id)
                 .pathValue("eventId", Sql.deadEvent(database, "/review-service").toString())
+                .pathValue("memberId", member.toString())
+                .token("requester", () -> Tokens.requester("QRL"))
+                .token("member", () -> Tokens.member(member.toString()))
                 .requests(2600)
                 .run();
     }

@@ -2,15 +2,21 @@ package org.clinicalsenate.review;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -18,14 +24,16 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * membership-service as review-service's tests meet it: an HTTP server on loopback (WireMock) that
  * answers {@code GET /senates/{slug}} as membership's contract says. Every senate is active, except
  * {@value #CLOSED} (closed in 2020) and {@value #UNKNOWN} (404); for {@value #DOWN} the connection
- * is reset, as when membership-service is down. {@code GET /members/{id}} knows only the members
- * a test makes with {@link #memberOf} (404 for any other).
+ * is reset, as when membership-service is down. {@code GET /members/{id}} and the conflict check
+ * know only the members a test makes with {@link #member} (404 for any other).
  */
 public class MembershipStub implements QuarkusTestResourceLifecycleManager {
 
     static final String CLOSED = "closed-senate";
     static final String UNKNOWN = "no-such-senate";
     static final String DOWN = "membership-down";
+    /** A member id for which membership is down. */
+    static final UUID DOWN_MEMBER = UUID.fromString("00000000-0000-4000-8000-00000000d0d0");
 
     private static WireMockServer server;
 
@@ -42,6 +50,8 @@ public class MembershipStub implements QuarkusTestResourceLifecycleManager {
                 .withBody("{\"type\":\"urn:clinical-senate:problem:not-found\",\"title\":\"Not found\",\"status\":404}")));
         server.stubFor(get(urlPathEqualTo("/senates/" + DOWN)).atPriority(1)
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        server.stubFor(get(urlPathEqualTo("/members/" + DOWN_MEMBER)).atPriority(1)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         return Map.of("quarkus.rest-client.membership.url", server.baseUrl());
     }
 
@@ -55,15 +65,42 @@ public class MembershipStub implements QuarkusTestResourceLifecycleManager {
                         + "\"councilSeats\":20},\"createdAt\":\"2026-01-01T00:00:00Z\",\"updatedAt\":\"2026-01-01T00:00:00Z\"}");
     }
 
-    /** A new member of the senate, as membership answers {@code GET /members/{id}} for the review service. */
+    /** A new member of the senate (medicine), whom the conflict check clears. */
     static UUID memberOf(String senate) {
+        return member(senate, "Dr Lead", "medicine", "CLEAR");
+    }
+
+    /**
+     * A new member as membership answers {@code GET /members/{id}} for the review service, and its
+     * conflict check ({@code POST /conflict-checks} for this member): the outcome, and for each
+     * reason given its message.
+     */
+    static UUID member(String senate, String name, String profession, String outcome, String... reasons) {
         UUID id = UUID.randomUUID();
         server.stubFor(get(urlPathEqualTo("/members/" + id)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")
-                .withBody("{\"id\":\"" + id + "\",\"senate\":\"" + senate + "\",\"name\":\"Dr Lead\","
-                        + "\"profession\":\"medicine\",\"createdAt\":\"2026-01-01T00:00:00Z\","
-                        + "\"updatedAt\":\"2026-01-01T00:00:00Z\"}")));
+                .withBody("{\"id\":\"" + id + "\",\"senate\":\"" + senate + "\",\"name\":\"" + name + "\","
+                        + "\"professionalTitle\":\"Consultant\",\"profession\":\"" + profession + "\","
+                        + "\"createdAt\":\"2026-01-01T00:00:00Z\",\"updatedAt\":\"2026-01-01T00:00:00Z\"}")));
+        StringBuilder given = new StringBuilder();
+        for (String reason : reasons) {
+            given.append(given.isEmpty() ? "" : ",").append("{\"code\":\"employed-by-organisation-in-scope\",")
+                    .append("\"message\":\"").append(reason).append("\"}");
+        }
+        server.stubFor(post(urlPathEqualTo("/conflict-checks"))
+                .withRequestBody(matchingJsonPath("$.memberIds[0]", WireMock.equalTo(id.toString())))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"date\":\"2026-12-06\",\"lookbackFrom\":\"2025-06-06\",\"results\":[{"
+                                + "\"memberId\":\"" + id + "\",\"name\":\"" + name + "\",\"outcome\":\"" + outcome
+                                + "\",\"reasons\":[" + given + "]}]}")));
         return id;
+    }
+
+    /** The conflict-check requests membership received about the member (their JSON bodies). */
+    static List<String> checksOf(UUID member) {
+        return server.findAll(postRequestedFor(urlPathEqualTo("/conflict-checks"))
+                .withRequestBody(matchingJsonPath("$.memberIds[0]", WireMock.equalTo(member.toString()))))
+                .stream().map(LoggedRequest::getBodyAsString).toList();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.clinicalsenate.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.clinicalsenate.review.AdviceRequests.acceptedTrustRequest;
 import static org.clinicalsenate.review.AdviceRequests.body;
 import static org.clinicalsenate.review.AdviceRequests.freshSenate;
 import static org.clinicalsenate.review.AdviceRequests.submit;
@@ -39,7 +40,7 @@ class TermsOfReferenceTest {
     @Test
     void draftedAgreedByTheSponsorRedraftedAgreedAgainAndSignedOffByTheChair() {
         String senate = freshSenate();
-        String id = acceptedRequestFromATrustSponsoredByQrl(senate);
+        String id = acceptedTrustRequest(senate);
         String terms = "/advice-requests/" + id + "/terms-of-reference";
         as(Tokens.senateAdmin(senate)).get(terms).then().statusCode(404);
 
@@ -68,13 +69,13 @@ class TermsOfReferenceTest {
                 .body(draft("The stroke pathway and rehabilitation", true)).put(terms).then().statusCode(200)
                 .body("version", equalTo(2)).body("status", equalTo("draft")).body("agreedBy", nullValue())
                 .extract().header("ETag");
-        as(Tokens.senateChair(senate)).header("If-Match", second).post(terms + "/sign-off").then().statusCode(409)
+        as(Tokens.senateChair(senate)).header("If-Match", second).body(Map.of()).post(terms + "/sign-off").then().statusCode(409)
                 .body("detail", containsString("the sponsor agrees it first"));
         String secondAgreed = as(Tokens.requester("RHM")).header("If-Match", second).post(terms + "/agreement").then()
                 .statusCode(200).extract().header("ETag");
 
         // the chair signs off for the council: the request's terms are agreed
-        as(Tokens.senateChair(senate)).header("If-Match", secondAgreed).post(terms + "/sign-off").then()
+        as(Tokens.senateChair(senate)).header("If-Match", secondAgreed).body(Map.of()).post(terms + "/sign-off").then()
                 .statusCode(200)
                 .body("status", equalTo("signed-off"))
                 .body("signedOffBy", equalTo("chair-of-" + senate))
@@ -103,7 +104,7 @@ class TermsOfReferenceTest {
     @Test
     void whatAVersionMustSay() {
         String senate = freshSenate();
-        String id = acceptedRequestFromATrustSponsoredByQrl(senate);
+        String id = acceptedTrustRequest(senate);
         String terms = "/advice-requests/" + id + "/terms-of-reference";
         Map<String, Object> noTest3 = draft("Scope", false);
         noTest3.put("serviceChangeTests", List.of("test-1-public-engagement"));
@@ -131,7 +132,7 @@ class TermsOfReferenceTest {
     @Test
     void whoMayDraftAgreeAndSignOff() {
         String senate = freshSenate();
-        String id = acceptedRequestFromATrustSponsoredByQrl(senate);
+        String id = acceptedTrustRequest(senate);
         String terms = "/advice-requests/" + id + "/terms-of-reference";
         as(Tokens.requester("RHM")).body(draft("Scope", false)).put(terms).then().statusCode(403);
         as(Tokens.senateAdmin("elsewhere")).body(draft("Scope", false)).put(terms).then().statusCode(404);
@@ -150,7 +151,7 @@ class TermsOfReferenceTest {
         as(Tokens.requester("QRL")).header("If-Match", agreed).post(terms + "/agreement").then().statusCode(409);
 
         // an admin records the council's decision with the date of its meeting, not in the future
-        as(Tokens.senateAdmin(senate)).header("If-Match", agreed).post(terms + "/sign-off").then().statusCode(422)
+        as(Tokens.senateAdmin(senate)).header("If-Match", agreed).body(Map.of()).post(terms + "/sign-off").then().statusCode(422)
                 .body("errors[0].field", equalTo("councilMeetingDate"));
         as(Tokens.senateAdmin(senate)).header("If-Match", agreed)
                 .body(Map.of("councilMeetingDate", TODAY.plusDays(1).toString())).post(terms + "/sign-off").then()
@@ -161,18 +162,6 @@ class TermsOfReferenceTest {
                 .body(Map.of("councilMeetingDate", TODAY.minusDays(1).toString())).post(terms + "/sign-off").then()
                 .statusCode(200).body("councilMeetingDate", equalTo(TODAY.minusDays(1).toString()))
                 .body("signedOffBy", equalTo("senate-admin-of-" + senate));
-    }
-
-    /** A trust's clinical review (RHM, sponsored by QRL), accepted by the senate. */
-    private static String acceptedRequestFromATrustSponsoredByQrl(String senate) {
-        Map<String, Object> request = body(senate, "RHM");
-        request.put("requestingOrganisationType", "provider-trust");
-        request.put("sponsor", "QRL");
-        String id = submit(Tokens.requester("RHM"), request);
-        as(Tokens.senateAdmin(senate)).body(Map.of("decision", "accept", "lead",
-                MembershipStub.memberOf(senate).toString())).post("/advice-requests/" + id + "/triage").then()
-                .statusCode(200);
-        return id;
     }
 
     private static Map<String, Object> draft(String scope, boolean bedsClose) {

@@ -2,16 +2,23 @@ package org.clinicalsenate.review.client;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.clinicalsenate.api.membership.client.ApiException;
+import org.clinicalsenate.api.membership.client.ConflictChecksApi;
 import org.clinicalsenate.api.membership.client.MembersApi;
 import org.clinicalsenate.api.membership.client.SenatesApi;
+import org.clinicalsenate.api.membership.model.ConflictCheckRequest;
+import org.clinicalsenate.api.membership.model.ConflictCheckResult;
 import org.clinicalsenate.api.membership.model.Member;
+import org.clinicalsenate.api.membership.model.MemberConflicts;
 import org.clinicalsenate.api.membership.model.Senate;
 import org.clinicalsenate.commons.problem.ProblemException;
 import org.clinicalsenate.commons.problem.ProblemType;
@@ -41,6 +48,10 @@ public class Membership {
     @Inject
     @RestClient
     MembersApi members;
+
+    @Inject
+    @RestClient
+    ConflictChecksApi conflictChecks;
 
     /** The senate, or empty when membership does not know it; a 503 problem when membership cannot answer. */
     @Timeout(value = 2, unit = ChronoUnit.SECONDS)
@@ -78,6 +89,34 @@ public class Membership {
             }
             throw new IllegalStateException("membership-service answered " + e.getResponse().getStatus(), e);
         }
+    }
+
+    /**
+     * The conflict check of one member for a review of these organisations and this area (their
+     * outcome and reasons); empty when membership does not know the member.
+     */
+    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, jitter = 50)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    @Fallback(fallbackMethod = "conflictsUnavailable")
+    public Optional<MemberConflicts> conflicts(UUID memberId, Collection<String> organisations, Collection<String> area) {
+        try {
+            ConflictCheckResult result = conflictChecks.checkConflicts(new ConflictCheckRequest()
+                    .memberIds(Set.of(memberId)).organisations(new LinkedHashSet<>(organisations))
+                    .area(new LinkedHashSet<>(area)));
+            return result.getResults().stream().findFirst();
+        } catch (ApiException e) {
+            if (e.getResponse().getStatus() == 422) {
+                return Optional.empty(); // membership answers an unknown member so
+            }
+            throw new IllegalStateException("membership-service answered " + e.getResponse().getStatus(), e);
+        }
+    }
+
+    Optional<MemberConflicts> conflictsUnavailable(UUID memberId, Collection<String> organisations,
+            Collection<String> area) {
+        LOG.warnf("membership-service could not check member %s for conflicts", memberId);
+        throw unavailable();
     }
 
     Optional<Member> memberUnavailable(UUID id) {

@@ -20,4 +20,15 @@ public interface ReviewConfig {
     default Period clinicalReviewNotice(String senate) {
         return clinicalReviewNoticeBySenate().getOrDefault(senate, clinicalReviewNotice());
     }
+
+    /** The fewest members (not declined) a panel has before it is formed. */
+    @WithDefault("5")
+    int panelMinimumSize();
+
+    /** A senate's own panel minimum, by senate slug, instead of {@link #panelMinimumSize()}. */
+    Map<String, Integer> panelMinimumSizeBySenate();
+
+    default int panelMinimumSize(String senate) {
+        return panelMinimumSizeBySenate().getOrDefault(senate, panelMinimumSize());
+    }
 }

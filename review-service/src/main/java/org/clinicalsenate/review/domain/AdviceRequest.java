@@ -212,4 +212,11 @@ public class AdviceRequest {
         status = AdviceRequestStatus.TERMS_AGREED;
         updatedAt = at.truncatedTo(ChronoUnit.MICROS);
     }
+
+    /** The panel was declared formed (409 unless the request's terms are agreed). */
+    public void panelFormed(Instant at) {
+        status.requireMayMoveTo(AdviceRequestStatus.PANEL_FORMED);
+        status = AdviceRequestStatus.PANEL_FORMED;
+        updatedAt = at.truncatedTo(ChronoUnit.MICROS);
+    }
 }

@@ -77,6 +77,14 @@ public enum AdviceRequestStatus implements KebabCase {
         }
     }
 
+    /** A 409 problem, listing the allowed next steps, unless the request is one of {@code expected}. */
+    public void requireIn(List<AdviceRequestStatus> expected, String what) {
+        if (!expected.contains(this)) {
+            throw notAllowed("cannot " + what + ": that is only possible while it is "
+                    + String.join(" or ", expected.stream().map(KebabCase::value).toList()));
+        }
+    }
+
     private ProblemException notAllowed(String what) {
         List<String> allowed = next().stream().map(KebabCase::value).toList();
         return new ProblemException(ProblemType.CONFLICT, "An advice request that is " + value() + " " + what
