@@ -32,6 +32,7 @@ class BadInputTest {
                 .pathValue("id", id)
                 .pathValue("eventId", Sql.deadEvent(database, "/review-service").toString())
                 .pathValue("memberId", member.toString())
+                .pathValue("informationRequestId", UUID.randomUUID().toString())
                 .token("requester", () -> Tokens.requester("QRL"))
                 .token("member", () -> Tokens.member(member.toString()))
                 .requests(2600)

@@ -150,6 +150,15 @@ class PanelTest {
         // answers cannot change once the panel is formed
         as(Tokens.member(voice.toString())).body(Map.of("accept", true))
                 .post(panel(id) + "/members/" + voice + "/response").then().statusCode(409);
+
+        // the first evidence for the formed panel: the request is gathering evidence
+        Map<String, Object> item = Map.of("title", "Pre-consultation business case", "kind",
+                "pre-consultation-business-case", "providedBy", "QRL", "providedOn",
+                java.time.LocalDate.now(org.clinicalsenate.commons.time.Clocks.ENGLAND).toString(), "link",
+                "https://documents.example.nhs.uk/pcbc.pdf", "sha256",
+                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+        as(Tokens.requester("QRL")).body(item).post("/advice-requests/" + id + "/evidence").then().statusCode(201);
+        as(Tokens.requester("RHM")).get("/advice-requests/" + id).then().body("status", equalTo("evidence-gathering"));
     }
 
     @Test

@@ -43,13 +43,22 @@ import org.clinicalsenate.client.notification.api.AuditApi;
 import org.clinicalsenate.client.notification.api.EventsApi;
 import org.clinicalsenate.client.notification.model.ReceivedEvent;
 import org.clinicalsenate.client.review.api.AdviceRequestsApi;
+import org.clinicalsenate.client.review.api.ExpertReviewPanelApi;
+import org.clinicalsenate.client.review.api.TermsOfReferenceApi;
 import org.clinicalsenate.client.review.model.AdviceRequest;
 import org.clinicalsenate.client.review.model.AdviceRequestCreate;
 import org.clinicalsenate.client.review.model.AdviceRequestKind;
 import org.clinicalsenate.client.review.model.AdviceRequestTriage;
 import org.clinicalsenate.client.review.model.OrganisationType;
+import org.clinicalsenate.client.review.model.PanelMemberCreate;
+import org.clinicalsenate.client.review.model.PanelRole;
 import org.clinicalsenate.client.review.model.ProposalStage;
 import org.clinicalsenate.client.review.model.RequesterContact;
+import org.clinicalsenate.client.review.model.ReviewMethod;
+import org.clinicalsenate.client.review.model.ReviewTimeline;
+import org.clinicalsenate.client.review.model.ServiceChangeTest;
+import org.clinicalsenate.client.review.model.TermsOfReferenceDraft;
+import org.clinicalsenate.client.review.model.TermsOfReferenceSignOff;
 import org.clinicalsenate.client.review.model.TriageDecision;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -150,6 +159,63 @@ class PlatformJourneySystemTest {
                 .listAuditEntries("event", event.getEvent().getId(), null, 10, null, admin);
         assertThat(audit.getItems()).singleElement()
                 .satisfies(entry -> assertThat(entry.getActor()).isEqualTo(reviewServiceAccount));
+    }
+
+    @Test
+    void theSponsorAgreesTheTermsTheCouncilSignsThemOffAndMembershipClearsThePanel() throws Exception {
+        Map<String, String> requester = bearer(Tokens.user(keycloak, "hiow-requester"));
+        Map<String, String> southEastAdmin = bearer(Tokens.user(keycloak, "southeast-admin"));
+        Map<String, String> admin = bearer(Tokens.user(keycloak, "admin"));
+        AdviceRequestsApi requests = new AdviceRequestsApi(review());
+        UUID id = requests.createAdviceRequest(new AdviceRequestCreate()
+                .senate("south-east").requestingOrganisation("QRL").requestingOrganisationType(OrganisationType.ICB)
+                .kind(AdviceRequestKind.CLINICAL_REVIEW).title("Maternity services in Hampshire")
+                .question("Is a single obstetric unit for the county safe?").areaUnderReview(Set.of("QRL"))
+                .organisationsInScope(Set.of("RHM", "RN5")).proposalStage(ProposalStage.OPTIONS_APPRAISAL)
+                .neededBy(LocalDate.now().plusMonths(6))
+                .requesterContact(new RequesterContact().name("Priya Shah").email("priya.shah@example.nhs.uk")),
+                UUID.randomUUID().toString(), requester).getId();
+        MembersApi members = new MembersApi(membership());
+        UUID lead = members.createMember(new MemberCreate().senate("south-east").name("Dr Maternity Lead")
+                .profession("midwifery").email("maternity.lead@nhs.example"), UUID.randomUUID().toString(),
+                southEastAdmin).getId();
+        requests.triageAdviceRequest(id, new AdviceRequestTriage().decision(TriageDecision.ACCEPT).lead(lead), null,
+                southEastAdmin);
+
+        // the senate drafts the terms, the sponsor agrees the version it read, the council signs them off
+        TermsOfReferenceApi terms = new TermsOfReferenceApi(review());
+        String drafted = terms.draftTermsOfReferenceWithHttpInfo(id, new TermsOfReferenceDraft()
+                .scope("Maternity and neonatal services in Hampshire").questions(List.of("Is a single unit safe?"))
+                .methods(Set.of(ReviewMethod.PANEL_MEETING, ReviewMethod.SITE_VISITS))
+                .serviceChangeTests(Set.of(ServiceChangeTest.TEST_3_CLINICAL_EVIDENCE_BASE)).bedsClose(false)
+                .timeline(new ReviewTimeline().panelDates(List.of(LocalDate.now().plusMonths(1)))), null,
+                southEastAdmin).getHeaders().get("etag").get(0);
+        String agreed = terms.agreeTermsOfReferenceWithHttpInfo(id, drafted, requester).getHeaders().get("etag").get(0);
+        assertThat(terms.signOffTermsOfReference(id, agreed, new TermsOfReferenceSignOff()
+                .councilMeetingDate(LocalDate.now()), admin).getStatus()).isEqualTo("signed-off");
+        assertThat(requests.getAdviceRequest(id, requester).getStatus()).isEqualTo("terms-agreed");
+
+        // membership's conflict check refuses a reviewer employed by a trust in scope, with its reason
+        ExpertReviewPanelApi panel = new ExpertReviewPanelApi(review());
+        UUID conflicted = members.createMember(new MemberCreate().senate("london").name("Dr Conflicted")
+                .profession("medicine").email("conflicted@nhs.example")
+                .employer(new Employer().odsCode("RHM").name("University Hospital Southampton").icb("QRL")),
+                UUID.randomUUID().toString(), admin).getId();
+        assertThatThrownBy(() -> panel.addPanelMember(id, new PanelMemberCreate().memberId(conflicted)
+                .role(PanelRole.MEMBER), southEastAdmin))
+                .hasFieldOrPropertyWithValue("code", 409)
+                .satisfies(e -> assertThat(((org.clinicalsenate.client.review.ApiException) e).getResponseBody())
+                        .contains("CONFLICTED").contains("RHM"));
+        // and clears a reviewer from out of area
+        UUID outOfArea = members.createMember(new MemberCreate().senate("london").name("Dr Out Of Area")
+                .profession("medicine").email("out.of.area@nhs.example")
+                .employer(new Employer().odsCode("RJ1").name("Guy's and St Thomas'").icb("QKK")),
+                UUID.randomUUID().toString(), admin).getId();
+        var added = panel.addPanelMember(id, new PanelMemberCreate().memberId(outOfArea).role(PanelRole.CHAIR),
+                southEastAdmin);
+        assertThat(added.getClearance().getOutcome()).isEqualTo("CLEAR");
+        assertThat(panel.getPanel(id, requester).getMembers()).extracting(m -> m.getName())
+                .containsExactly("Dr Out Of Area");
     }
 
     @Test

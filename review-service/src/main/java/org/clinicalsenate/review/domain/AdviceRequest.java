@@ -219,4 +219,12 @@ public class AdviceRequest {
         status = AdviceRequestStatus.PANEL_FORMED;
         updatedAt = at.truncatedTo(ChronoUnit.MICROS);
     }
+
+    /** Evidence arrives for a formed panel: the request is gathering evidence (no change otherwise). */
+    public void evidenceArrived(Instant at) {
+        if (status == AdviceRequestStatus.PANEL_FORMED) {
+            status = AdviceRequestStatus.EVIDENCE_GATHERING;
+        }
+        updatedAt = at.truncatedTo(ChronoUnit.MICROS);
+    }
 }

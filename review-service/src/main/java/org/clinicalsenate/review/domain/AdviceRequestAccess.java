@@ -100,13 +100,13 @@ public record AdviceRequestAccess(Set<String> roles, Optional<String> organisati
     }
 
     /**
-     * Throws a 403 problem unless the caller agrees for the sponsor: a requester of the requesting
-     * or the sponsoring organisation.
+     * Throws a 403 problem unless the caller speaks for the requester: a requester of the requesting
+     * or the sponsoring organisation (who agrees the terms, answers requests for information).
      */
-    public void requireMayAgreeFor(AdviceRequest request) {
+    public void requireSpeaksForRequester(AdviceRequest request) {
         if (!(actsFor(request.requestingOrganisation) || actsFor(request.sponsor))) {
             throw ProblemException.forbidden(
-                    "Only a requester of the requesting or the sponsoring organisation agrees the terms of reference");
+                    "Only a requester of the requesting or the sponsoring organisation may do this");
         }
     }
 

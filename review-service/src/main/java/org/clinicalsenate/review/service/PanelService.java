@@ -87,13 +87,22 @@ public class PanelService {
      */
     @Transactional(TxType.SUPPORTS)
     public Panel panel(UUID requestId) {
+        return panelOf(readable(requestId));
+    }
+
+    /**
+     * The request, for those who may see it and for the members of its panel, who read its panel
+     * and evidence (404 for anyone else).
+     */
+    @Transactional(TxType.SUPPORTS)
+    public AdviceRequest readable(UUID requestId) {
         AdviceRequest request = adviceRequests.findById(requestId);
         boolean onPanel = request != null && caller.memberId()
                 .flatMap(id -> members.onPanel(requestId, UUID.fromString(id))).isPresent();
         if (request == null || !(onPanel || AdviceRequestAccess.of(caller).maySee(request))) {
             throw ProblemException.notFound("No advice request with id " + requestId);
         }
-        return panelOf(request);
+        return request;
     }
 
     /**

@@ -100,7 +100,7 @@ public class TermsOfReferenceService {
     /** The sponsor agrees the latest version, the one named by {@code If-Match}. */
     public Version agree(UUID requestId, String ifMatch) {
         AdviceRequest request = requests.lockForChange(requestId, null, false);
-        AdviceRequestAccess.of(caller).requireMayAgreeFor(request);
+        AdviceRequestAccess.of(caller).requireSpeaksForRequester(request);
         TermsOfReference latest = latest(request);
         ETags.requireMatch(ifMatch, latest.etag());
         latest.agree(caller.subject(), Instant.now(clock));

@@ -38,15 +38,15 @@ class AdviceRequestAccessTest {
         AdviceRequestAccess sponsor = requester("QRL");
         assertThat(sponsor.maySee(request)).isTrue();
         assertThatCode(() -> sponsor.requireMayChange(request)).doesNotThrowAnyException();
-        assertThatCode(() -> sponsor.requireMayAgreeFor(request)).doesNotThrowAnyException();
+        assertThatCode(() -> sponsor.requireSpeaksForRequester(request)).doesNotThrowAnyException();
         assertThat(sponsor.maySeeContact(request.senate, request.requestingOrganisation)).isFalse();
         assertThat(requester("RHM").maySeeContact(request.senate, request.requestingOrganisation)).isTrue();
 
         AdviceRequestAccess other = requester("QMF");
         assertThat(other.maySee(request)).isFalse();
         assertForbidden(() -> other.requireMayChange(request), "Your token does not allow changing this request");
-        assertForbidden(() -> senateAdmin("south-east").requireMayAgreeFor(request),
-                "Only a requester of the requesting or the sponsoring organisation agrees the terms of reference");
+        assertForbidden(() -> senateAdmin("south-east").requireSpeaksForRequester(request),
+                "Only a requester of the requesting or the sponsoring organisation may do this");
         // a request without a sponsor is not sponsored by a requester without an organisation
         request.sponsor = null;
         assertThat(requester(null).maySee(request)).isFalse();
