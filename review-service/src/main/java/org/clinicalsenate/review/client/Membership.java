@@ -16,7 +16,6 @@ import org.clinicalsenate.api.membership.client.ConflictChecksApi;
 import org.clinicalsenate.api.membership.client.MembersApi;
 import org.clinicalsenate.api.membership.client.SenatesApi;
 import org.clinicalsenate.api.membership.model.ConflictCheckRequest;
-import org.clinicalsenate.api.membership.model.ConflictCheckResult;
 import org.clinicalsenate.api.membership.model.Member;
 import org.clinicalsenate.api.membership.model.MemberConflicts;
 import org.clinicalsenate.api.membership.model.Senate;
@@ -37,7 +36,17 @@ import org.jboss.logging.Logger;
  * and nothing is stored. A 404 is an answer, not a failure.
  */
 @ApplicationScoped
+// on every call (each method has its own circuit breaker); a fallback per method answers a failure
+@Timeout(value = 2, unit = ChronoUnit.SECONDS)
+@Retry(maxRetries = 2, delay = 100, jitter = 50)
+@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
 public class Membership {
+
+    /** A call of the generated client. */
+    @FunctionalInterface
+    private interface Call<T> {
+        T call() throws ApiException;
+    }
 
     private static final Logger LOG = Logger.getLogger(Membership.class);
 
@@ -54,20 +63,9 @@ public class Membership {
     ConflictChecksApi conflictChecks;
 
     /** The senate, or empty when membership does not know it; a 503 problem when membership cannot answer. */
-    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 100, jitter = 50)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
     @Fallback(fallbackMethod = "senateUnavailable")
     public Optional<Senate> senate(String slug) {
-        try {
-            return Optional.of(senates.getSenate(slug));
-        } catch (ApiException e) {
-            if (e.getResponse().getStatus() == 404) {
-                return Optional.empty();
-            }
-            // anything else (a refused token, an error) is membership failing to answer
-            throw new IllegalStateException("membership-service answered " + e.getResponse().getStatus(), e);
-        }
+        return answer(() -> senates.getSenate(slug), 404);
     }
 
     Optional<Senate> senateUnavailable(String slug) {
@@ -76,41 +74,21 @@ public class Membership {
     }
 
     /** The member (without contact details), or empty when membership does not know them. */
-    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 100, jitter = 50)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
     @Fallback(fallbackMethod = "memberUnavailable")
     public Optional<Member> member(UUID id) {
-        try {
-            return Optional.of(members.getMember(id));
-        } catch (ApiException e) {
-            if (e.getResponse().getStatus() == 404) {
-                return Optional.empty();
-            }
-            throw new IllegalStateException("membership-service answered " + e.getResponse().getStatus(), e);
-        }
+        return answer(() -> members.getMember(id), 404);
     }
 
     /**
      * The conflict check of one member for a review of these organisations and this area (their
      * outcome and reasons); empty when membership does not know the member.
      */
-    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 100, jitter = 50)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
     @Fallback(fallbackMethod = "conflictsUnavailable")
     public Optional<MemberConflicts> conflicts(UUID memberId, Collection<String> organisations, Collection<String> area) {
-        try {
-            ConflictCheckResult result = conflictChecks.checkConflicts(new ConflictCheckRequest()
-                    .memberIds(Set.of(memberId)).organisations(new LinkedHashSet<>(organisations))
-                    .area(new LinkedHashSet<>(area)));
-            return result.getResults().stream().findFirst();
-        } catch (ApiException e) {
-            if (e.getResponse().getStatus() == 422) {
-                return Optional.empty(); // membership answers an unknown member so
-            }
-            throw new IllegalStateException("membership-service answered " + e.getResponse().getStatus(), e);
-        }
+        // membership answers a check of an unknown member with a 422
+        return answer(() -> conflictChecks.checkConflicts(new ConflictCheckRequest().memberIds(Set.of(memberId))
+                .organisations(new LinkedHashSet<>(organisations)).area(new LinkedHashSet<>(area))), 422)
+                .flatMap(result -> result.getResults().stream().findFirst());
     }
 
     Optional<MemberConflicts> conflictsUnavailable(UUID memberId, Collection<String> organisations,
@@ -122,6 +100,21 @@ public class Membership {
     Optional<Member> memberUnavailable(UUID id) {
         LOG.warnf("membership-service could not answer for member %s", id);
         throw unavailable();
+    }
+
+    /**
+     * The call's answer, or empty when membership answers {@code unknown} (it does not know what was
+     * asked about). Any other refusal (a token refused, an error) is membership failing to answer.
+     */
+    private static <T> Optional<T> answer(Call<T> call, int unknown) {
+        try {
+            return Optional.of(call.call());
+        } catch (ApiException e) {
+            if (e.getResponse().getStatus() == unknown) {
+                return Optional.empty();
+            }
+            throw new IllegalStateException("membership-service answered " + e.getResponse().getStatus(), e);
+        }
     }
 
     private static ProblemException unavailable() {
