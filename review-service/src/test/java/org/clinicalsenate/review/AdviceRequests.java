@@ -98,4 +98,45 @@ final class AdviceRequests {
         } while (cursor != null);
         return ids;
     }
+
+    /** The request's terms drafted by the senate, agreed by the sponsor (QRL) and signed off by the chair. */
+    static void agreeTerms(String senate, String id) {
+        String terms = "/advice-requests/" + id + "/terms-of-reference";
+        Map<String, Object> draft = new HashMap<>();
+        draft.put("scope", "Stroke");
+        draft.put("questions", List.of("Is it sound?"));
+        draft.put("methods", List.of("panel-meeting"));
+        draft.put("serviceChangeTests", List.of("test-3-clinical-evidence-base"));
+        draft.put("bedsClose", false);
+        draft.put("timeline", Map.of("panelDates", List.of()));
+        String etag = as(Tokens.senateAdmin(senate)).body(draft).put(terms).then().statusCode(200).extract().header("ETag");
+        String agreed = as(Tokens.requester("QRL")).header("If-Match", etag).post(terms + "/agreement").then()
+                .statusCode(200).extract().header("ETag");
+        as(Tokens.senateChair(senate)).header("If-Match", agreed).body(Map.of()).post(terms + "/sign-off").then().statusCode(200);
+    }
+
+    /**
+     * An accepted request of trust RHM sponsored by QRL, its terms agreed, and its panel formed of
+     * the members returned (a chair, three members, a patient and public voice member; all cleared).
+     */
+    static FormedPanel formedPanel(String senate) {
+        String id = acceptedTrustRequest(senate);
+        agreeTerms(senate, id);
+        List<UUID> members = new ArrayList<>();
+        String[][] seats = { { "Dr Chair", "medicine", "chair" }, { "Dr One", "medicine", "member" },
+                { "Dr Two", "nursing", "member" }, { "Dr Three", "allied-health-professions", "member" },
+                { "Patient voice", "patient-public-voice", "member" } };
+        for (String[] seat : seats) {
+            UUID member = MembershipStub.member("london", seat[0], seat[1], "CLEAR");
+            as(Tokens.senateAdmin(senate)).body(Map.of("memberId", member.toString(), "role", seat[2]))
+                    .post("/advice-requests/" + id + "/panel/members").then().statusCode(201);
+            members.add(member);
+        }
+        as(Tokens.senateAdmin(senate)).post("/advice-requests/" + id + "/panel/formation").then().statusCode(200);
+        return new FormedPanel(id, members);
+    }
+
+    /** A request with a formed panel: its id and its members (the chair first). */
+    record FormedPanel(String id, List<UUID> members) {
+    }
 }

@@ -33,9 +33,11 @@ class BadInputTest {
                 .pathValue("eventId", Sql.deadEvent(database, "/review-service").toString())
                 .pathValue("memberId", member.toString())
                 .pathValue("informationRequestId", UUID.randomUUID().toString())
+                .pathValue("meetingId", UUID.randomUUID().toString())
                 .token("requester", () -> Tokens.requester("QRL"))
                 .token("member", () -> Tokens.member(member.toString()))
-                .requests(2600)
+                .token("assurance-viewer", Tokens::assuranceViewer)
+                .requests(3200)
                 .run();
     }
 }

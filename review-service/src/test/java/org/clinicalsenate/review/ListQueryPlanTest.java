@@ -7,6 +7,9 @@ import static org.clinicalsenate.review.AdviceRequests.freshSenate;
 import static org.clinicalsenate.review.AdviceRequests.submit;
 import static org.clinicalsenate.testing.Api.as;
 
+import java.util.List;
+import java.util.Map;
+
 import jakarta.inject.Inject;
 
 import org.clinicalsenate.testing.CapturedSql;
@@ -16,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Every access path of the advice request list (everything; one senate; one organisation; one
- * status) reads a page newest first straight from an index range, without sorting or filtering
- * rows: the queries are the ones the service really sends, captured while the API is called.
+ * Every access path of the advice request list (everything; one senate; one organisation, and
+ * those it sponsors; one status) reads a page newest first straight from an index range, without
+ * sorting or filtering rows: the queries are the ones the service really sends, captured while the API is called.
  */
 @QuarkusTest
 class ListQueryPlanTest {
@@ -39,17 +42,37 @@ class ListQueryPlanTest {
         assertOrderedIndexScan(secondPage("", Tokens.platformAdmin()), "advice_request_newest");
         assertOrderedIndexScan(secondPage("senate=" + senate, Tokens.platformAdmin()), "advice_request_by_senate");
         assertOrderedIndexScan(secondPage("", Tokens.senateAdmin(senate)), "advice_request_by_senate");
-        assertOrderedIndexScan(secondPage("", Tokens.requester(organisation)), "advice_request_by_organisation");
+        // a requester's requests and those it sponsors: two ranges, merged
+        submit(Tokens.platformAdmin(), sponsoredBy(senate, organisation));
+        List<String> requester = secondPages("", Tokens.requester(organisation));
+        assertThat(requester).hasSize(2);
+        assertOrderedIndexScan(requester.get(0), "advice_request_by_organisation");
+        assertOrderedIndexScan(requester.get(1), "advice_request_by_sponsor");
         assertOrderedIndexScan(secondPage("status=received", Tokens.platformAdmin()), "advice_request_by_status");
     }
 
     /** The query of the list's second page (the keyset condition included), as the service sends it. */
     private String secondPage(String filter, String token) {
+        List<String> queries = secondPages(filter, token);
+        assertThat(queries).as("the page queries of " + filter).hasSize(1);
+        return queries.get(0);
+    }
+
+    /** The queries of the list's second page, one per range the caller's scopes read. */
+    private List<String> secondPages(String filter, String token) {
         String path = "/advice-requests?limit=1" + (filter.isEmpty() ? "" : "&" + filter);
         String cursor = as(token).get(path).then().statusCode(200).extract().path("nextCursor");
         assertThat(cursor).as("a second page of " + path).isNotNull();
-        return sql.thePageQueryOf("advice_request",
+        return sql.thePageQueriesOf("advice_request",
                 () -> as(token).queryParam("cursor", cursor).get(path).then().statusCode(200));
+    }
+
+    /** A trust's request, sponsored by {@code sponsor}. */
+    private static Map<String, Object> sponsoredBy(String senate, String sponsor) {
+        Map<String, Object> request = body(senate, "RHM");
+        request.put("requestingOrganisationType", "provider-trust");
+        request.put("sponsor", sponsor);
+        return request;
     }
 
     private void assertOrderedIndexScan(String query, String index) {

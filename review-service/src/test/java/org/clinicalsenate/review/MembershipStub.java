@@ -25,7 +25,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * answers {@code GET /senates/{slug}} as membership's contract says. Every senate is active, except
  * {@value #CLOSED} (closed in 2020) and {@value #UNKNOWN} (404); for {@value #DOWN} the connection
  * is reset, as when membership-service is down. {@code GET /members/{id}} and the conflict check
- * know only the members a test makes with {@link #member} (404 for any other).
+ * know only the members a test makes with {@link #member} (404 for any other); a check of a whole
+ * panel is answered as {@link #panelCheck} says. Meeting declarations are recorded as sent.
  */
 public class MembershipStub implements QuarkusTestResourceLifecycleManager {
 
@@ -52,6 +53,15 @@ public class MembershipStub implements QuarkusTestResourceLifecycleManager {
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         server.stubFor(get(urlPathEqualTo("/members/" + DOWN_MEMBER)).atPriority(1)
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        // a meeting declaration is recorded as sent; its id is the idempotency key, so a retry gets the same record
+        server.stubFor(post(urlPathMatching("/meetings/([^/]+)/declarations")).atPriority(10).willReturn(aResponse()
+                .withStatus(201).withHeader("Content-Type", "application/json").withTransformers("response-template")
+                .withBody("{\"id\":\"{{request.headers.Idempotency-Key}}\",\"meetingRef\":\"{{request.pathSegments.[1]}}\","
+                        + "\"meetingKind\":\"{{jsonPath request.body '$.meetingKind'}}\","
+                        + "\"senate\":\"{{jsonPath request.body '$.senate'}}\","
+                        + "\"memberId\":\"{{jsonPath request.body '$.memberId'}}\",\"interest\":\"recorded\","
+                        + "\"action\":\"{{jsonPath request.body '$.action'}}\",\"recordedBy\":\"review-service\","
+                        + "\"recordedAt\":\"2026-12-06T10:00:00Z\"}")));
         return Map.of("quarkus.rest-client.membership.url", server.baseUrl());
     }
 
@@ -94,6 +104,46 @@ public class MembershipStub implements QuarkusTestResourceLifecycleManager {
                                 + "\"memberId\":\"" + id + "\",\"name\":\"" + name + "\",\"outcome\":\"" + outcome
                                 + "\",\"reasons\":[" + given + "]}]}")));
         return id;
+    }
+
+    /**
+     * membership's answer to a check of the whole panel ({@code POST /conflict-checks} naming all of
+     * {@code members}): {@code CONFLICTED} with the given reasons for the members in
+     * {@code conflicted}, {@code CLEAR} for the others. A later call for the same panel replaces it.
+     */
+    static void panelCheck(List<UUID> members, Map<UUID, List<String>> conflicted) {
+        var request = post(urlPathEqualTo("/conflict-checks")).atPriority(1);
+        StringBuilder results = new StringBuilder();
+        for (UUID member : members) {
+            request = request.withRequestBody(matchingJsonPath("$.memberIds[?(@ == '" + member + "')]"));
+            List<String> reasons = conflicted.getOrDefault(member, List.of());
+            results.append(results.isEmpty() ? "" : ",").append("{\"memberId\":\"").append(member)
+                    .append("\",\"name\":\"Member\",\"outcome\":\"").append(reasons.isEmpty() ? "CLEAR" : "CONFLICTED")
+                    .append("\",\"reasons\":[").append(String.join(",", reasons.stream()
+                            .map(r -> "{\"code\":\"employed-by-organisation-in-scope\",\"message\":\"" + r + "\"}")
+                            .toList())).append("]}");
+        }
+        server.stubFor(request.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody("{\"date\":\"2026-12-06\",\"lookbackFrom\":\"2025-06-06\",\"results\":[" + results + "]}")));
+    }
+
+    /** membership down for any check naming the member. */
+    static void checksDown(UUID member) {
+        server.stubFor(post(urlPathEqualTo("/conflict-checks")).atPriority(0)
+                .withRequestBody(matchingJsonPath("$.memberIds[?(@ == '" + member + "')]"))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    }
+
+    /** membership down for any meeting declaration of the member. */
+    static void declarationsDown(UUID member) {
+        server.stubFor(post(urlPathMatching("/meetings/[^/]+/declarations")).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.memberId", WireMock.equalTo(member.toString())))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    }
+
+    /** The meeting declarations membership received for the meeting (their JSON bodies, and the idempotency keys). */
+    static List<LoggedRequest> declarationsAt(String meetingRef) {
+        return server.findAll(postRequestedFor(urlPathEqualTo("/meetings/" + meetingRef + "/declarations")));
     }
 
     /** The conflict-check requests membership received about the member (their JSON bodies). */

@@ -2,6 +2,7 @@ package org.clinicalsenate.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.clinicalsenate.review.AdviceRequests.acceptedTrustRequest;
+import static org.clinicalsenate.review.AdviceRequests.agreeTerms;
 import static org.clinicalsenate.review.AdviceRequests.body;
 import static org.clinicalsenate.review.AdviceRequests.freshSenate;
 import static org.clinicalsenate.review.AdviceRequests.submit;
@@ -13,8 +14,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -193,20 +192,5 @@ class PanelTest {
         as(Tokens.senateAdmin(senate)).body(Map.of("memberId", member.toString(), "role", role))
                 .post(panel(id) + "/members").then().statusCode(201);
         return member;
-    }
-
-    private static void agreeTerms(String senate, String id) {
-        String terms = "/advice-requests/" + id + "/terms-of-reference";
-        Map<String, Object> draft = new HashMap<>();
-        draft.put("scope", "Stroke");
-        draft.put("questions", List.of("Is it sound?"));
-        draft.put("methods", List.of("panel-meeting"));
-        draft.put("serviceChangeTests", List.of("test-3-clinical-evidence-base"));
-        draft.put("bedsClose", false);
-        draft.put("timeline", Map.of("panelDates", List.of()));
-        String etag = as(Tokens.senateAdmin(senate)).body(draft).put(terms).then().statusCode(200).extract().header("ETag");
-        String agreed = as(Tokens.requester("QRL")).header("If-Match", etag).post(terms + "/agreement").then()
-                .statusCode(200).extract().header("ETag");
-        as(Tokens.senateChair(senate)).header("If-Match", agreed).body(Map.of()).post(terms + "/sign-off").then().statusCode(200);
     }
 }

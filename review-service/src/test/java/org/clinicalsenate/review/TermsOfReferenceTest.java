@@ -145,7 +145,7 @@ class TermsOfReferenceTest {
         as(Tokens.assuranceViewer()).get(terms).then().statusCode(403);
         String viewerAndRequester = Tokens.of("viewer-requester", List.of("assurance-viewer", "requester"),
                 Map.of("org", "QMF"));
-        as(viewerAndRequester).header("If-Match", etag).post(terms + "/agreement").then().statusCode(403);
+        as(viewerAndRequester).header("If-Match", etag).post(terms + "/agreement").then().statusCode(404);
         String agreed = as(Tokens.requester("QRL")).header("If-Match", etag).post(terms + "/agreement").then()
                 .statusCode(200).extract().header("ETag");
         as(Tokens.requester("QRL")).header("If-Match", agreed).post(terms + "/agreement").then().statusCode(409);

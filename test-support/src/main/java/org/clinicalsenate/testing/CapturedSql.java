@@ -65,6 +65,11 @@ public class CapturedSql {
                 .filter(sql -> reads(sql, table) && sql.contains(" fetch first ")).toList());
     }
 
+    /** Every page of a list (queries with a row limit) read from the table while {@code action} ran. */
+    public List<String> thePageQueriesOf(String table, Runnable action) {
+        return during(action).stream().filter(sql -> reads(sql, table) && sql.contains(" fetch first ")).toList();
+    }
+
     private static boolean reads(String sql, String table) {
         return sql.matches("(?is).*\\b(from|join|update|into)\\s+" + table + "\\b.*");
     }

@@ -4,18 +4,23 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.clinicalsenate.api.membership.client.ApiException;
 import org.clinicalsenate.api.membership.client.ConflictChecksApi;
+import org.clinicalsenate.api.membership.client.MeetingDeclarationsApi;
 import org.clinicalsenate.api.membership.client.MembersApi;
 import org.clinicalsenate.api.membership.client.SenatesApi;
 import org.clinicalsenate.api.membership.model.ConflictCheckRequest;
+import org.clinicalsenate.api.membership.model.MeetingDeclaration;
+import org.clinicalsenate.api.membership.model.MeetingDeclarationCreate;
 import org.clinicalsenate.api.membership.model.Member;
 import org.clinicalsenate.api.membership.model.MemberConflicts;
 import org.clinicalsenate.api.membership.model.Senate;
@@ -62,6 +67,10 @@ public class Membership {
     @RestClient
     ConflictChecksApi conflictChecks;
 
+    @Inject
+    @RestClient
+    MeetingDeclarationsApi meetingDeclarations;
+
     /** The senate, or empty when membership does not know it; a 503 problem when membership cannot answer. */
     @Fallback(fallbackMethod = "senateUnavailable")
     public Optional<Senate> senate(String slug) {
@@ -80,20 +89,39 @@ public class Membership {
     }
 
     /**
-     * The conflict check of one member for a review of these organisations and this area (their
-     * outcome and reasons); empty when membership does not know the member.
+     * The conflict check of members for a review of these organisations and this area (each one's
+     * outcome and reasons, by member id), in one call; empty when membership does not know one of them.
      */
     @Fallback(fallbackMethod = "conflictsUnavailable")
-    public Optional<MemberConflicts> conflicts(UUID memberId, Collection<String> organisations, Collection<String> area) {
+    public Optional<Map<UUID, MemberConflicts>> conflicts(Collection<UUID> memberIds, Collection<String> organisations,
+            Collection<String> area) {
         // membership answers a check of an unknown member with a 422
-        return answer(() -> conflictChecks.checkConflicts(new ConflictCheckRequest().memberIds(Set.of(memberId))
+        return answer(() -> conflictChecks.checkConflicts(new ConflictCheckRequest().memberIds(new LinkedHashSet<>(memberIds))
                 .organisations(new LinkedHashSet<>(organisations)).area(new LinkedHashSet<>(area))), 422)
-                .flatMap(result -> result.getResults().stream().findFirst());
+                .map(result -> result.getResults().stream()
+                        .collect(Collectors.toMap(MemberConflicts::getMemberId, Function.identity())));
     }
 
-    Optional<MemberConflicts> conflictsUnavailable(UUID memberId, Collection<String> organisations,
-            Collection<String> area) {
-        LOG.warnf("membership-service could not check member %s for conflicts", memberId);
+    Optional<Map<UUID, MemberConflicts>> conflictsUnavailable(Collection<UUID> memberIds,
+            Collection<String> organisations, Collection<String> area) {
+        LOG.warnf("membership-service could not check members %s for conflicts", memberIds);
+        throw unavailable();
+    }
+
+    /**
+     * Records a declaration made at a meeting (the meeting's reference is review-service's meeting
+     * id); the key makes a retry return the same record. Empty when membership refuses it as
+     * unprocessable (a member or declaration it does not know).
+     */
+    @Fallback(fallbackMethod = "meetingDeclarationUnavailable")
+    public Optional<MeetingDeclaration> recordMeetingDeclaration(String meetingRef, MeetingDeclarationCreate declaration,
+            String idempotencyKey) {
+        return answer(() -> meetingDeclarations.recordMeetingDeclaration(meetingRef, declaration, idempotencyKey), 422);
+    }
+
+    Optional<MeetingDeclaration> meetingDeclarationUnavailable(String meetingRef, MeetingDeclarationCreate declaration,
+            String idempotencyKey) {
+        LOG.warnf("membership-service could not record a declaration at meeting %s", meetingRef);
         throw unavailable();
     }
 

@@ -17,7 +17,8 @@ import org.clinicalsenate.commons.security.Caller;
  * Which advice requests a caller may submit and see: the scope rules of advice requests, in one
  * place. A requester acts for its own organisation (the {@code org} claim); a senate-admin or
  * chair for the senates of its {@code senates} claim; a platform-admin for all; an
- * assurance-viewer sees all and submits nothing. A caller with several roles gets the union.
+ * assurance-viewer follows every request's progress (status, dates, counts) without reading its
+ * content, and submits nothing. A caller with several roles gets the union.
  * Which roles may call an operation at all is {@code @RolesAllowed} on the resource.
  *
  * @param roles        the caller's roles
@@ -115,7 +116,10 @@ public record AdviceRequestAccess(Set<String> roles, Optional<String> organisati
         return roles.contains(SENATE_CHAIR) && senates.contains(senate);
     }
 
-    /** What a list shows the caller: everything, or the requests of these organisations or senates. */
+    /**
+     * The requests a list shows the caller: everything, or those of these senates, or those these
+     * organisations request or sponsor.
+     */
     public Visibility visibility() {
         if (seesAll()) {
             return Visibility.ALL;
@@ -124,8 +128,16 @@ public record AdviceRequestAccess(Set<String> roles, Optional<String> organisati
         return new Visibility(false, organisations, administersAnySenate() ? senates : Set.of());
     }
 
+    /** The requests whose progress (status, dates, counts) the caller follows: all for assurance, else their senates'. */
+    public Visibility progressVisibility() {
+        if (seesAll() || roles.contains(ASSURANCE_VIEWER)) {
+            return Visibility.ALL;
+        }
+        return new Visibility(false, Set.of(), administersAnySenate() ? senates : Set.of());
+    }
+
     private boolean seesAll() {
-        return roles.contains(PLATFORM_ADMIN) || roles.contains(ASSURANCE_VIEWER);
+        return roles.contains(PLATFORM_ADMIN);
     }
 
     private boolean administersAnySenate() {
@@ -142,8 +154,8 @@ public record AdviceRequestAccess(Set<String> roles, Optional<String> organisati
     }
 
     /**
-     * The requests a caller sees: all, or those of {@code organisations} or of {@code senates}
-     * (nothing when both are empty).
+     * The requests a caller sees: all, or those {@code organisations} request or sponsor, or those
+     * of {@code senates} (nothing when both are empty).
      */
     public record Visibility(boolean all, Set<String> organisations, Set<String> senates) {
 

@@ -1,5 +1,8 @@
 package org.clinicalsenate.review.mapping;
 
+import java.time.Instant;
+import java.util.List;
+
 import org.clinicalsenate.api.review.model.Clearance;
 import org.clinicalsenate.api.review.model.ClearanceOverride;
 import org.clinicalsenate.api.review.model.ClearanceReason;
@@ -35,18 +38,23 @@ public interface PanelMapper {
                 .senate(member.senate)
                 .role(toApi(member.role))
                 .invitation(OpenEnums.value(member.invitation))
-                .clearance(new Clearance()
-                        .outcome(member.clearanceOutcome)
-                        .reasons(member.clearanceReasons.stream()
-                                .map(reason -> new ClearanceReason().code(reason.code()).message(reason.message()))
-                                .toList())
-                        .checkedAt(Times.utc(member.checkedAt))
-                        .override(member.overrideJustification == null ? null : new ClearanceOverride()
-                                .justification(member.overrideJustification)
-                                .by(member.overriddenBy)
-                                .at(Times.utc(member.overriddenAt))))
+                .clearance(clearance(member.clearanceOutcome, member.clearanceReasons, member.checkedAt,
+                        member.overrideJustification, member.overriddenBy, member.overriddenAt))
                 .addedBy(member.addedBy)
                 .addedAt(Times.utc(member.addedAt));
+    }
+
+    /** A conflict check's answer and the override that answers it (none when {@code justification} is null). */
+    static Clearance clearance(String outcome, List<PanelMember.Reason> reasons, Instant checkedAt,
+            String justification, String overriddenBy, Instant overriddenAt) {
+        return new Clearance()
+                .outcome(outcome)
+                .reasons(reasons.stream().map(r -> new ClearanceReason().code(r.code()).message(r.message())).toList())
+                .checkedAt(Times.utc(checkedAt))
+                .override(justification == null ? null : new ClearanceOverride()
+                        .justification(justification)
+                        .by(overriddenBy)
+                        .at(Times.utc(overriddenAt)));
     }
 
     org.clinicalsenate.api.review.model.PanelRole toApi(PanelRole role);

@@ -65,8 +65,7 @@ public class AdviceRequestResource implements AdviceRequestsApi {
     }
 
     @Override
-    @RolesAllowed({ Roles.REQUESTER, Roles.SENATE_ADMIN, Roles.SENATE_CHAIR, Roles.ASSURANCE_VIEWER,
-            Roles.PLATFORM_ADMIN })
+    @RolesAllowed({ Roles.REQUESTER, Roles.SENATE_ADMIN, Roles.SENATE_CHAIR, Roles.PLATFORM_ADMIN })
     public Response getAdviceRequest(UUID id) {
         return ok(requests.get(id));
     }
@@ -97,8 +96,7 @@ public class AdviceRequestResource implements AdviceRequestsApi {
     }
 
     @Override
-    @RolesAllowed({ Roles.REQUESTER, Roles.SENATE_ADMIN, Roles.SENATE_CHAIR, Roles.ASSURANCE_VIEWER,
-            Roles.PLATFORM_ADMIN })
+    @RolesAllowed({ Roles.REQUESTER, Roles.SENATE_ADMIN, Roles.SENATE_CHAIR, Roles.PLATFORM_ADMIN })
     public Response listAdviceRequests(String senate, String status, OffsetDateTime updatedSince,
             Integer limit, String cursor) {
         return cache.page(senate, uri, () -> {

@@ -35,10 +35,12 @@ import org.clinicalsenate.review.domain.AdviceRequest;
 import org.clinicalsenate.review.domain.AdviceRequestAccess;
 import org.clinicalsenate.review.domain.AdviceRequestStatus;
 import org.clinicalsenate.review.domain.AdviceRequestSummary;
+import org.clinicalsenate.review.domain.ReviewProgress;
 import org.clinicalsenate.review.domain.Triage;
 import org.clinicalsenate.review.domain.TriageDecision;
 import org.clinicalsenate.review.mapping.AdviceRequestMapper;
 import org.clinicalsenate.review.repository.AdviceRequestRepository;
+import org.clinicalsenate.review.repository.ReviewProgressRepository;
 
 @ApplicationScoped
 @Transactional
@@ -49,6 +51,9 @@ public class AdviceRequestService {
 
     @Inject
     AdviceRequestRepository requests;
+
+    @Inject
+    ReviewProgressRepository progress;
 
     @Inject
     AdviceRequestMapper mapper;
@@ -211,26 +216,50 @@ public class AdviceRequestService {
         if (visible.nothing()) {
             return Page.empty();
         }
-        Keyset<AdviceRequest, AdviceRequestSummary> list = Keyset.over(requests, "advice-requests")
-                .select(AdviceRequestSummary.class)
-                .filter("senate = :senate", "senate", senate)
-                .filter("status = :status", "status", status)
-                .filter("updatedAt >= :updatedSince", "updatedSince", updatedSince);
-        if (!visible.all()) {
-            List<String> scopes = new ArrayList<>();
-            if (!visible.organisations().isEmpty()) {
-                scopes.add("requestingOrganisation in :organisations");
-                list.param("organisations", visible.organisations());
-            }
-            if (!visible.senates().isEmpty()) {
-                scopes.add("senate in :senates");
-                list.param("senates", visible.senates());
-            }
-            list.where("(" + String.join(" or ", scopes) + ")");
-        }
+        Keyset<AdviceRequest, AdviceRequestSummary> list = filtered(Keyset.over(requests, "advice-requests")
+                .select(AdviceRequestSummary.class), visible, senate, status, updatedSince);
         return list.orderBy(Keyset.Order.DESCENDING,
                 Keyset.key("submittedAt", Instant.class, AdviceRequestSummary::submittedAt),
-                Keyset.key("id", UUID.class, AdviceRequestSummary::id)).page(limit, cursor);
+                Keyset.key("id", UUID.class, AdviceRequestSummary::id)).pageOfAny(limit, cursor, scopes(visible));
+    }
+
+    /** Where each request the caller follows stands (no content), newest first, as the list of requests. */
+    @Transactional(TxType.SUPPORTS)
+    public Page<ReviewProgress> progress(String senate, AdviceRequestStatus status, Instant updatedSince,
+            Integer limit, String cursor) {
+        AdviceRequestAccess.Visibility visible = AdviceRequestAccess.of(caller).progressVisibility();
+        if (visible.nothing()) {
+            return Page.empty();
+        }
+        return filtered(Keyset.over(progress, "review-progress"), visible, senate, status, updatedSince)
+                .orderBy(Keyset.Order.DESCENDING,
+                        Keyset.key("submittedAt", Instant.class, (ReviewProgress p) -> p.submittedAt),
+                        Keyset.key("id", UUID.class, (ReviewProgress p) -> p.id)).pageOfAny(limit, cursor, scopes(visible));
+    }
+
+    /** The client's filters, and the caller's scopes as parameters. */
+    private static <E, R> Keyset<E, R> filtered(Keyset<E, R> list, AdviceRequestAccess.Visibility visible,
+            String senate, AdviceRequestStatus status, Instant updatedSince) {
+        return list.filter("senate = :senate", "senate", senate)
+                .filter("status = :status", "status", status)
+                .filter("updatedAt >= :updatedSince", "updatedSince", updatedSince)
+                .param("organisations", visible.organisations()).param("senates", visible.senates());
+    }
+
+    /**
+     * The requests of the caller's scopes, each its own index range (none: all): those their
+     * organisation requests, those it sponsors, those of their senates.
+     */
+    private static List<String> scopes(AdviceRequestAccess.Visibility visible) {
+        List<String> scopes = new ArrayList<>();
+        if (!visible.all() && !visible.organisations().isEmpty()) {
+            scopes.add("requestingOrganisation in :organisations");
+            scopes.add("sponsor in :organisations");
+        }
+        if (!visible.all() && !visible.senates().isEmpty()) {
+            scopes.add("senate in :senates");
+        }
+        return scopes;
     }
 
     /** What a notification needs to know: ids, status and a link; no personal data, no free text. */

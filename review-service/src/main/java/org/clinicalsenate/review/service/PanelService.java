@@ -123,7 +123,8 @@ public class PanelService {
         request.status.requireIn(DRAWING, "be drawn a panel");
         Member member = membership.member(memberId).orElseThrow(
                 () -> ProblemException.ruleViolated("memberId", "is not a known member (" + memberId + ")"));
-        MemberConflicts check = membership.conflicts(memberId, request.organisationsInScope, request.areaUnderReview)
+        MemberConflicts check = membership.conflicts(List.of(memberId), request.organisationsInScope,
+                request.areaUnderReview).map(checks -> checks.get(memberId))
                 .orElseThrow(() -> ProblemException.ruleViolated("memberId", "is not a known member (" + memberId + ")"));
         boolean clear = PanelMember.CLEAR.equals(check.getOutcome());
         if (clear && justification != null) {

@@ -99,15 +99,17 @@ class AdviceRequestAccessTest {
     }
 
     @Test
-    void aPlatformAdminActsForEveryoneAndAnAssuranceViewerOnlyReads() {
+    void aPlatformAdminActsForEveryoneAndAnAssuranceViewerOnlyFollowsProgress() {
         AdviceRequestAccess admin = only("platform-admin");
         assertThatCode(() -> admin.requireMaySubmit("wessex", "QRL")).doesNotThrowAnyException();
         assertThat(admin.maySee("wessex", "QRL")).isTrue();
         assertThat(admin.visibility().all()).isTrue();
 
         AdviceRequestAccess viewer = only("assurance-viewer");
-        assertThat(viewer.maySee("wessex", "QRL")).isTrue();
-        assertThat(viewer.visibility().all()).isTrue();
+        assertThat(viewer.maySee("wessex", "QRL")).isFalse();
+        assertThat(viewer.visibility().nothing()).isTrue();
+        assertThat(viewer.progressVisibility().all()).isTrue();
+        assertThat(only("senate-admin").progressVisibility().all()).isFalse();
         assertForbidden(() -> viewer.requireMaySubmit("wessex", "QRL"), "Your token does not give access to senate wessex");
     }
 

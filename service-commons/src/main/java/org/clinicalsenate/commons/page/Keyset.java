@@ -1,10 +1,14 @@
 package org.clinicalsenate.commons.page;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -129,6 +133,16 @@ public final class Keyset<E, R> {
 
     /** The page after {@code cursor} (the first page without one), of at most {@code limit} rows. */
     public Page<R> page(Integer requestedLimit, String cursor) {
+        return pageOfAny(requestedLimit, cursor, List.of());
+    }
+
+    /**
+     * The page of the rows that meet any of {@code alternatives} (conditions, e.g. the caller's
+     * several scopes), after {@code cursor}: each alternative is read as its own index range, and the
+     * ranges are merged in the list's order (an {@code or} would read neither range in order). No
+     * alternatives: all rows.
+     */
+    public Page<R> pageOfAny(Integer requestedLimit, String cursor, List<String> alternatives) {
         if (keys.isEmpty()) {
             throw new IllegalStateException("The list " + list + " has no sort keys");
         }
@@ -136,9 +150,34 @@ public final class Keyset<E, R> {
         String bindingText = list + binding.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&", "?", ""));
         List<String> after = Cursor.decode(cursor, bindingText, keys.size());
+        List<R> fetched;
+        if (alternatives.size() <= 1) {
+            fetched = fetch(alternatives.isEmpty() ? null : alternatives.get(0), after, limit);
+        } else {
+            // each range brings at most a page; merged in order, a row found by two ranges kept once
+            Map<List<String>, R> merged = new TreeMap<>(rowOrder());
+            for (String alternative : alternatives) {
+                fetch(alternative, after, limit).forEach(row -> merged.putIfAbsent(keyValues(row), row));
+            }
+            fetched = merged.values().stream().limit(limit + 1L).toList();
+        }
+        return Page.of(fetched, limit, last -> Cursor.encode(bindingText, keyValues(last)));
+    }
+
+    /** At most {@code limit + 1} rows after the cursor's keys, meeting the list's conditions and {@code extra}. */
+    private List<R> fetch(String extra, List<String> after, int limit) {
         List<String> where = new ArrayList<>(conditions);
+        if (extra != null) {
+            where.add("(" + extra + ")");
+        }
         Parameters query = new Parameters();
-        parameters.forEach(query::and);
+        // an alternative names only its own parameters
+        String conditionsText = String.join(" ", where);
+        parameters.forEach((name, value) -> {
+            if (Pattern.compile(":" + name + "\\b").matcher(conditionsText).find()) {
+                query.and(name, value);
+            }
+        });
         if (!after.isEmpty()) {
             List<String> columns = new ArrayList<>();
             List<String> values = new ArrayList<>();
@@ -155,8 +194,37 @@ public final class Keyset<E, R> {
         PanacheQuery<E> entities = repository.find(jpql, query);
         @SuppressWarnings("unchecked")
         PanacheQuery<R> rows = projection == null ? (PanacheQuery<R>) entities : entities.project(projection);
-        List<R> fetched = rows.range(0, limit).list();
-        return Page.of(fetched, limit, last -> Cursor.encode(bindingText,
-                keys.stream().map(k -> String.valueOf(k.value().apply(last))).toList()));
+        return rows.range(0, limit).list();
+    }
+
+    private List<String> keyValues(R row) {
+        return keys.stream().map(k -> String.valueOf(k.value().apply(row))).toList();
+    }
+
+    /**
+     * The list's order on the keys' values as PostgreSQL sorts them: instants and numbers by value,
+     * uuids by their hex digits (as PostgreSQL compares their bytes; Java's {@code UUID.compareTo}
+     * does not). Text by its characters, which agrees with the database for codes, not for names
+     * under a collation: merge lists keyed by instants, numbers, uuids and codes.
+     */
+    private Comparator<List<String>> rowOrder() {
+        Comparator<List<String>> ascending = (a, b) -> {
+            for (int i = 0; i < keys.size(); i++) {
+                int c = compare(keys.get(i).type(), a.get(i), b.get(i));
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return 0;
+        };
+        return order == Order.ASCENDING ? ascending : ascending.reversed();
+    }
+
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private static int compare(Class<?> type, String a, String b) {
+        if (type == String.class || type == UUID.class) {
+            return a.compareTo(b);
+        }
+        return ((Comparable) Cursor.read(a, type)).compareTo(Cursor.read(b, type));
     }
 }

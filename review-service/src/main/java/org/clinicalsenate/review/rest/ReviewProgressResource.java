@@ -1,0 +1,51 @@
+package org.clinicalsenate.review.rest;
+
+import java.time.OffsetDateTime;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.clinicalsenate.api.review.ReviewProgressApi;
+import org.clinicalsenate.api.review.model.ReviewProgress;
+import org.clinicalsenate.api.review.model.ReviewProgressPage;
+import org.clinicalsenate.commons.cache.ReadCache;
+import org.clinicalsenate.commons.mapping.Times;
+import org.clinicalsenate.commons.page.Page;
+import org.clinicalsenate.commons.page.PageLinks;
+import org.clinicalsenate.commons.security.Roles;
+import org.clinicalsenate.review.mapping.AdviceRequestMapper;
+import org.clinicalsenate.review.mapping.MeetingMapper;
+import org.clinicalsenate.review.service.AdviceRequestService;
+
+public class ReviewProgressResource implements ReviewProgressApi {
+
+    @Inject
+    AdviceRequestService requests;
+
+    @Inject
+    AdviceRequestMapper requestMapper;
+
+    @Inject
+    MeetingMapper mapper;
+
+    @Inject
+    ReadCache cache;
+
+    @Context
+    UriInfo uri;
+
+    @Override
+    @RolesAllowed({ Roles.ASSURANCE_VIEWER, Roles.SENATE_ADMIN, Roles.SENATE_CHAIR, Roles.PLATFORM_ADMIN })
+    public Response listReviewProgress(String senate, String status, OffsetDateTime updatedSince, Integer limit,
+            String cursor) {
+        return cache.page(senate, uri, () -> {
+            Page<ReviewProgress> page = requests.progress(senate, requestMapper.status(status),
+                    Times.instant(updatedSince), limit, cursor).map(mapper::toApi);
+            return PageLinks.ok(new ReviewProgressPage(page.items()).nextCursor(page.nextCursor()), page.nextCursor(),
+                    uri);
+        });
+    }
+}
