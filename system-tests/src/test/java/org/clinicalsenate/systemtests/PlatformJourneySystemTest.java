@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +17,7 @@ import java.util.UUID;
 import org.clinicalsenate.client.membership.api.AppointmentsApi;
 import org.clinicalsenate.client.membership.api.ConflictChecksApi;
 import org.clinicalsenate.client.membership.api.DeclarationsApi;
+import org.clinicalsenate.client.membership.api.MeetingDeclarationsApi;
 import org.clinicalsenate.client.membership.api.MembersApi;
 import org.clinicalsenate.client.membership.api.RegisterApi;
 import org.clinicalsenate.client.membership.api.SenatesApi;
@@ -44,11 +47,15 @@ import org.clinicalsenate.client.notification.api.EventsApi;
 import org.clinicalsenate.client.notification.model.ReceivedEvent;
 import org.clinicalsenate.client.review.api.AdviceRequestsApi;
 import org.clinicalsenate.client.review.api.ExpertReviewPanelApi;
+import org.clinicalsenate.client.review.api.MeetingsApi;
 import org.clinicalsenate.client.review.api.TermsOfReferenceApi;
 import org.clinicalsenate.client.review.model.AdviceRequest;
 import org.clinicalsenate.client.review.model.AdviceRequestCreate;
 import org.clinicalsenate.client.review.model.AdviceRequestKind;
 import org.clinicalsenate.client.review.model.AdviceRequestTriage;
+import org.clinicalsenate.client.review.model.DeclarationAtMeetingCreate;
+import org.clinicalsenate.client.review.model.MeetingAction;
+import org.clinicalsenate.client.review.model.MeetingCreate;
 import org.clinicalsenate.client.review.model.OrganisationType;
 import org.clinicalsenate.client.review.model.PanelMemberCreate;
 import org.clinicalsenate.client.review.model.PanelRole;
@@ -162,7 +169,7 @@ class PlatformJourneySystemTest {
     }
 
     @Test
-    void theSponsorAgreesTheTermsTheCouncilSignsThemOffAndMembershipClearsThePanel() throws Exception {
+    void theSponsorAgreesTheTermsTheCouncilSignsThemOffMembershipClearsThePanelAndRecordsItsMeetingsDeclarations() throws Exception {
         Map<String, String> requester = bearer(Tokens.user(keycloak, "hiow-requester"));
         Map<String, String> southEastAdmin = bearer(Tokens.user(keycloak, "southeast-admin"));
         Map<String, String> admin = bearer(Tokens.user(keycloak, "admin"));
@@ -216,6 +223,33 @@ class PlatformJourneySystemTest {
         assertThat(added.getClearance().getOutcome()).isEqualTo("CLEAR");
         assertThat(panel.getPanel(id, requester).getMembers()).extracting(m -> m.getName())
                 .containsExactly("Dr Out Of Area");
+
+        // the panel is completed from out of area and formed; at its first meeting a declaration is
+        // made, which review-service records in membership under the meeting's id
+        for (String name : List.of("Dr Two", "Dr Three", "Dr Four", "Patient Voice")) {
+            UUID reviewer = members.createMember(new MemberCreate().senate("london").name(name)
+                    .profession(name.startsWith("Patient") ? "patient-public-voice" : "medicine")
+                    .email(name.toLowerCase().replace(' ', '.') + "@nhs.example"), UUID.randomUUID().toString(), admin)
+                    .getId();
+            panel.addPanelMember(id, new PanelMemberCreate().memberId(reviewer).role(PanelRole.MEMBER), southEastAdmin);
+        }
+        assertThat(panel.formPanel(id, southEastAdmin).getFormed()).isTrue();
+        MeetingsApi meetings = new MeetingsApi(review());
+        var meeting = meetings.scheduleMeeting(id, new MeetingCreate().kind("panel-meeting")
+                .startsAt(OffsetDateTime.now(ZoneOffset.UTC)).place("Online")
+                .agenda(List.of("1. Declarations of interest", "2. Options appraisal")), southEastAdmin);
+        assertThat(meeting.getParticipants()).hasSize(5).allSatisfy(p -> assertThat(p.getBarred()).isFalse());
+        var declared = meetings.recordDeclarationAtMeeting(id, meeting.getId(), new DeclarationAtMeetingCreate()
+                .memberId(outOfArea).interest("Honorary lecturer at the University of Southampton")
+                .action(MeetingAction.NONE).agendaItem("2. Options appraisal"), southEastAdmin);
+        var inMembership = new MeetingDeclarationsApi(membership()).listMemberMeetingDeclarations(outOfArea, 20, null,
+                admin).getItems();
+        assertThat(inMembership).singleElement().satisfies(record -> {
+            assertThat(record.getId()).isEqualTo(declared.getId());
+            assertThat(record.getMeetingRef()).isEqualTo(meeting.getId().toString());
+            assertThat(record.getSenate()).isEqualTo("south-east");
+            assertThat(record.getInterest()).isEqualTo("Honorary lecturer at the University of Southampton");
+        });
     }
 
     @Test

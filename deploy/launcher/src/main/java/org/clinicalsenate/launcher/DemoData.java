@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.clinicalsenate.dev.LocalIssuer;
 import org.clinicalsenate.dev.Personas;
@@ -35,10 +36,14 @@ final class DemoData {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    /** An advice request and who submits it (subject, groups, scope claims). */
+    /** An advice request, who submits it (subject, groups, scope claims), and how far the demo carries it. */
     private record AdviceRequestSeed(String key, String submitter, List<String> groups, Map<String, Object> claims,
             String senate, String requestingOrganisation, String kind, String title, String question,
-            List<String> organisationsInScope, String proposalStage) {
+            List<String> organisationsInScope, String proposalStage, ReviewDemo.Stage stage) {
+
+        Persona requester() {
+            return new Persona(submitter, "the requester", groups, claims);
+        }
     }
 
     private static final List<AdviceRequestSeed> ADVICE_REQUESTS = List.of(
@@ -48,20 +53,26 @@ final class DemoData {
                     "Is the proposed model of two hyper-acute stroke units, with acute stroke units at three"
                             + " further sites and a networked early supported discharge service, clinically sound,"
                             + " and can it be staffed safely within the current stroke workforce?",
-                    List.of("RHM", "RN5", "R1F"), "pre-consultation-business-case"),
+                    List.of("RHM", "RN5", "R1F"), "pre-consultation-business-case", ReviewDemo.Stage.PANEL_MET),
             new AdviceRequestSeed("demo-seed-nel-orthopaedics", "nel-requester", List.of("requester"),
                     Map.of("org", "QMF"), "london", "QMF", "early-advice",
                     "Consolidating elective orthopaedic surgery in north east London",
                     "Does moving routine hip and knee replacement from four acute sites to one elective"
                             + " surgical hub improve outcomes and waiting times without widening inequalities in"
                             + " access for patients from the outer boroughs?",
-                    List.of("R1H", "RF4"), "options-appraisal"),
+                    List.of("R1H", "RF4"), "options-appraisal", ReviewDemo.Stage.TERMS_AGREED),
+            new AdviceRequestSeed("demo-seed-kent-maternity", "kent-requester", List.of("requester"),
+                    Map.of("org", "QKS"), "south-east", "QKS", "clinical-review",
+                    "Consolidating obstetric-led maternity units in Kent and Medway",
+                    "Is moving from four obstetric-led units to three, with a new alongside midwife-led unit,"
+                            + " clinically safe for women with complex pregnancies in east Kent?",
+                    List.of("RVV", "RN7"), "options-appraisal", ReviewDemo.Stage.TRIAGED),
             new AdviceRequestSeed("demo-seed-bob-audiology", Personas.SENATE_ADMIN.name(), Personas.SENATE_ADMIN.groups(),
                     Personas.SENATE_ADMIN.claims(), "south-east", "QU9", "informal-advice",
                     "Community paediatric audiology in Buckinghamshire, Oxfordshire and Berkshire West",
                     "What clinical governance and quality assurance should a single community paediatric"
                             + " audiology service adopt after the national review of newborn hearing follow-up?",
-                    List.of(), "case-for-change"));
+                    List.of(), "case-for-change", ReviewDemo.Stage.RECEIVED));
 
     private DemoData() {
     }
@@ -78,7 +89,7 @@ final class DemoData {
             lines.addAll(councils.lines());
             personas = councils.personas();
         }
-        lines.add(seedAdviceRequests(issuer, running.get("review-service")));
+        lines.add(seedAdviceRequests(issuer, running.get("review-service"), membership));
         return new Result(lines, personas);
     }
 
@@ -89,10 +100,11 @@ final class DemoData {
                 : new CouncilDemo(issuer, membership.baseUrl()).demoMember().map(List::of).orElse(List.of());
     }
 
-    private static String seedAdviceRequests(LocalIssuer issuer, ServiceProcess review) {
+    private static String seedAdviceRequests(LocalIssuer issuer, ServiceProcess review, ServiceProcess membership) {
         if (review == null) {
             return "review-service is not running: no demo advice requests";
         }
+        ReviewDemo life = membership == null ? null : new ReviewDemo(issuer, review.baseUrl(), membership.baseUrl());
         String admin = Personas.PLATFORM_ADMIN.token(issuer, Duration.ofMinutes(5));
         int created = 0;
         int present = 0;
@@ -128,6 +140,15 @@ final class DemoData {
                         .build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() / 100 == 2) {
                     created++;
+                    // carried along its life once, when created (a request already present is left as it is)
+                    if (life != null) {
+                        UUID id = UUID.fromString(JSON.readTree(response.body()).path("id").asText());
+                        String stopped = life.carry(id, seed.senate(), seed.requester(), seed.stage());
+                        if (!stopped.isEmpty()) {
+                            failures.append(String.format("%n     \"%s\" not carried to %s%s", seed.title(),
+                                    seed.stage(), stopped));
+                        }
+                    }
                 } else {
                     failures.append(String.format("%n     \"%s\": HTTP %d %s", seed.title(), response.statusCode(),
                             abbreviate(response.body())));
@@ -139,7 +160,8 @@ final class DemoData {
                 return "review-service: seeding interrupted";
             }
         }
-        String line = String.format("review-service: %d demo advice requests created, %d already present", created, present);
+        String line = String.format("review-service: %d demo advice requests created (received, triaged, terms agreed,"
+                + " a panel formed with an override that has met and has evidence), %d already present", created, present);
         return failures.length() == 0 ? line : line + "; could not create:" + failures;
     }
 
