@@ -55,8 +55,12 @@ class DatabaseCrashTest {
 
     private static final Duration INTERVAL = Duration.ofMillis(50); // 20 creations a second
     private static final Duration LOAD_BEFORE_CRASH = Duration.ofSeconds(2);
-    /** Long enough for the outbox relay (every second) to find the database away more than once. */
-    private static final Duration DOWN_FOR = Duration.ofSeconds(2);
+    /**
+     * Long enough for the outbox relay (every second) to find the database away more than once, and
+     * longer than the pool's wait for a connection (5 s): on a slow machine a request may wait for one
+     * rather than fail at once, and must still be refused (503) while the database is away.
+     */
+    private static final Duration DOWN_FOR = Duration.ofSeconds(6);
     private static final Duration LOAD_AFTER_RECOVERY = Duration.ofSeconds(2);
     private static final Duration RECOVERY_LIMIT = Duration.ofSeconds(10);
     private static final Duration GIVE_UP_AFTER = Duration.ofSeconds(40);
