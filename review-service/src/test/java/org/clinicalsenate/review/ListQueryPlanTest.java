@@ -9,6 +9,7 @@ import static org.clinicalsenate.testing.Api.as;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -49,6 +50,17 @@ class ListQueryPlanTest {
         assertOrderedIndexScan(requester.get(0), "advice_request_by_organisation");
         assertOrderedIndexScan(requester.get(1), "advice_request_by_sponsor");
         assertOrderedIndexScan(secondPage("status=received", Tokens.platformAdmin()), "advice_request_by_status");
+
+        // a member's reviews: the few panels they sit on, found through the panels' index by member
+        UUID member = MembershipStub.memberOf("london");
+        for (int i = 0; i < 2; i++) {
+            String id = AdviceRequests.acceptedTrustRequest(senate);
+            as(Tokens.senateAdmin(senate)).body(Map.of("memberId", member.toString(), "role", "member"))
+                    .post("/advice-requests/" + id + "/panel/members").then().statusCode(201);
+        }
+        String reviews = secondPage("", Tokens.member(member.toString()));
+        String plan = db.planPreferringIndexes(reviews);
+        assertThat(plan).as(reviews + "\n" + plan).contains("panel_member_by_member").doesNotContain("Seq Scan");
     }
 
     /** The query of the list's second page (the keyset condition included), as the service sends it. */

@@ -12,6 +12,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.util.Map;
@@ -181,6 +183,28 @@ class PanelTest {
                 .body("allowed", contains("accepted", "declined", "redirected", "withdrawn"));
         assertThat(db.count("SELECT count(*) FROM panel_member WHERE advice_request_id IN (?::uuid, ?::uuid)", id,
                 received)).isZero();
+    }
+
+    @Test
+    void thePanelsMembersReadAndListTheReviewsTheySitOnAndNoOthers() {
+        String senate = freshSenate();
+        String id = acceptedTrustRequest(senate);
+        UUID sitting = add(senate, id, "Dr Sitting", "medicine", "member");
+        UUID declining = add(senate, id, "Dr Declining", "medicine", "member");
+        as(Tokens.member(declining.toString())).body(Map.of("accept", false))
+                .post(panel(id) + "/members/" + declining + "/response").then().statusCode(200);
+
+        as(Tokens.member(sitting.toString())).get("/advice-requests/" + id).then().statusCode(200)
+                .body("title", equalTo("Reconfiguration of acute stroke services"))
+                .body("$", not(hasKey("requesterContact")));
+        assertThat(AdviceRequests.listAllIds(Tokens.member(sitting.toString()), Map.of())).containsExactly(id);
+        // a member who declined, or who is on no panel, does not learn it exists
+        as(Tokens.member(declining.toString())).get("/advice-requests/" + id).then().statusCode(404);
+        assertThat(AdviceRequests.listAllIds(Tokens.member(declining.toString()), Map.of())).isEmpty();
+        as(Tokens.member(UUID.randomUUID().toString())).get("/advice-requests/" + id).then().statusCode(404);
+        // the member_id claim counts only with the member role
+        as(Tokens.of("requester-with-member-id", java.util.List.of("requester"), Map.of("org", "RYY", "member_id",
+                sitting.toString()))).get("/advice-requests/" + id).then().statusCode(404);
     }
 
     private static String panel(String id) {

@@ -30,11 +30,15 @@ import org.clinicalsenate.review.domain.AdviceRequestAccess;
 import org.clinicalsenate.review.domain.Triage;
 import org.clinicalsenate.review.mapping.AdviceRequestMapper;
 import org.clinicalsenate.review.service.AdviceRequestService;
+import org.clinicalsenate.review.service.PanelService;
 
 public class AdviceRequestResource implements AdviceRequestsApi {
 
     @Inject
     AdviceRequestService requests;
+
+    @Inject
+    PanelService panels;
 
     @Inject
     AdviceRequestMapper mapper;
@@ -65,9 +69,10 @@ public class AdviceRequestResource implements AdviceRequestsApi {
     }
 
     @Override
-    @RolesAllowed({ Roles.REQUESTER, Roles.SENATE_ADMIN, Roles.SENATE_CHAIR, Roles.PLATFORM_ADMIN })
+    @RolesAllowed({ Roles.REQUESTER, Roles.MEMBER, Roles.SENATE_ADMIN, Roles.SENATE_CHAIR, Roles.PLATFORM_ADMIN })
     public Response getAdviceRequest(UUID id) {
-        return ok(requests.get(id));
+        // the members of its panel read it too
+        return ok(panels.readable(id));
     }
 
     @Override
@@ -96,7 +101,7 @@ public class AdviceRequestResource implements AdviceRequestsApi {
     }
 
     @Override
-    @RolesAllowed({ Roles.REQUESTER, Roles.SENATE_ADMIN, Roles.SENATE_CHAIR, Roles.PLATFORM_ADMIN })
+    @RolesAllowed({ Roles.REQUESTER, Roles.MEMBER, Roles.SENATE_ADMIN, Roles.SENATE_CHAIR, Roles.PLATFORM_ADMIN })
     public Response listAdviceRequests(String senate, String status, OffsetDateTime updatedSince,
             Integer limit, String cursor) {
         return cache.page(senate, uri, () -> {

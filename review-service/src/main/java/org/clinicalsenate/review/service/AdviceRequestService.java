@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,12 +30,14 @@ import org.clinicalsenate.commons.page.Keyset;
 import org.clinicalsenate.commons.page.Page;
 import org.clinicalsenate.commons.problem.ProblemException;
 import org.clinicalsenate.commons.security.Caller;
+import org.clinicalsenate.commons.security.Roles;
 import org.clinicalsenate.review.client.Membership;
 import org.clinicalsenate.review.config.ReviewConfig;
 import org.clinicalsenate.review.domain.AdviceRequest;
 import org.clinicalsenate.review.domain.AdviceRequestAccess;
 import org.clinicalsenate.review.domain.AdviceRequestStatus;
 import org.clinicalsenate.review.domain.AdviceRequestSummary;
+import org.clinicalsenate.review.domain.InvitationStatus;
 import org.clinicalsenate.review.domain.ReviewProgress;
 import org.clinicalsenate.review.domain.Triage;
 import org.clinicalsenate.review.domain.TriageDecision;
@@ -208,19 +211,42 @@ public class AdviceRequestService {
         return advice;
     }
 
-    /** Newest first, keyset-paginated by (submittedAt, id), limited to what the caller may see. */
+    /**
+     * Newest first, keyset-paginated by (submittedAt, id), limited to what the caller may see; a
+     * member sees the reviews whose panel they sit on.
+     */
     @Transactional(TxType.SUPPORTS)
     public Page<AdviceRequestSummary> list(String senate, AdviceRequestStatus status, Instant updatedSince,
             Integer limit, String cursor) {
         AdviceRequestAccess.Visibility visible = AdviceRequestAccess.of(caller).visibility();
-        if (visible.nothing()) {
+        Optional<UUID> member = panelMemberId();
+        if (visible.nothing() && member.isEmpty()) {
             return Page.empty();
         }
         Keyset<AdviceRequest, AdviceRequestSummary> list = filtered(Keyset.over(requests, "advice-requests")
                 .select(AdviceRequestSummary.class), visible, senate, status, updatedSince);
+        List<String> scopes = scopes(visible);
+        if (member.isPresent() && !visible.all()) {
+            // a member sits on few panels: their reviews are read through the panels' index by member
+            scopes.add("id in (select p.adviceRequestId from PanelMember p where p.memberId = :member"
+                    + " and p.invitation <> :declined)");
+            list.param("member", member.get()).param("declined", InvitationStatus.DECLINED);
+        }
         return list.orderBy(Keyset.Order.DESCENDING,
                 Keyset.key("submittedAt", Instant.class, AdviceRequestSummary::submittedAt),
-                Keyset.key("id", UUID.class, AdviceRequestSummary::id)).pageOfAny(limit, cursor, scopes(visible));
+                Keyset.key("id", UUID.class, AdviceRequestSummary::id)).pageOfAny(limit, cursor, scopes);
+    }
+
+    /** The caller's member id when a member calls (none for other roles, or a claim that is no id). */
+    Optional<UUID> panelMemberId() {
+        if (!caller.hasRole(Roles.MEMBER)) {
+            return Optional.empty();
+        }
+        try {
+            return caller.memberId().map(UUID::fromString);
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
     }
 
     /** Where each request the caller follows stands (no content), newest first, as the list of requests. */

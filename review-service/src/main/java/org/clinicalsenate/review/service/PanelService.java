@@ -97,8 +97,8 @@ public class PanelService {
     @Transactional(TxType.SUPPORTS)
     public AdviceRequest readable(UUID requestId) {
         AdviceRequest request = adviceRequests.findById(requestId);
-        boolean onPanel = request != null && caller.memberId()
-                .flatMap(id -> members.onPanel(requestId, UUID.fromString(id))).isPresent();
+        boolean onPanel = request != null && requests.panelMemberId()
+                .flatMap(id -> members.onPanel(requestId, id)).filter(m -> !m.declined()).isPresent();
         if (request == null || !(onPanel || AdviceRequestAccess.of(caller).maySee(request))) {
             throw ProblemException.notFound("No advice request with id " + requestId);
         }
