@@ -123,13 +123,14 @@ public final class Benchmark {
 
     /** The phases, one after the other; about 4 minutes with the default durations. */
     private void measure(LoadGenerator load, Endpoints endpoints, Report report) {
-        List<Endpoint> lists = List.of(endpoints.register, endpoints.senates, endpoints.members, endpoints.adviceRequests)
+        List<Endpoint> lists = List.of(endpoints.register, endpoints.senates, endpoints.members, endpoints.adviceRequests,
+                endpoints.reviewProgress)
                 .stream().filter(this::selected).toList();
 
         if (!options.warmupAll.isZero()) {
             // one warm-up of every read first, so that no phase pays for another's JIT compilation
             List<Endpoint> reads = List.of(endpoints.health, endpoints.register, endpoints.senates, endpoints.members,
-                    endpoints.adviceRequests, endpoints.conflictCheck);
+                    endpoints.adviceRequests, endpoints.reviewProgress, endpoints.conflictCheck);
             Endpoint mixed = new Endpoint("warm-up", "every read", n -> reads.get((int) (n % reads.size()))
                     .request().apply(n / reads.size()));
             System.out.printf(Locale.ROOT, "  warm-up:        every read, round robin (%d workers, %s s) ...%n",
@@ -301,6 +302,7 @@ public final class Benchmark {
         final Endpoint senates;
         final Endpoint members;
         final Endpoint adviceRequests;
+        final Endpoint reviewProgress;
         final Endpoint conflictCheck;
         final Endpoint createAdviceRequest;
 
@@ -332,6 +334,10 @@ public final class Benchmark {
                     n -> get(membership + "/members?senate=" + slugs.get((int) (n % slugs.size())), admin));
             adviceRequests = new Endpoint("advice-requests", "GET /advice-requests",
                     n -> get(review + "/advice-requests", admin));
+            String assurance = bearer(LocalIssuer.sign(options.issuerUrl, "bench-assurance", List.of("assurance-viewer"),
+                    Map.of(), TOKEN_LIFETIME));
+            reviewProgress = new Endpoint("review-progress", "GET /review-progress (assurance)",
+                    n -> get(review + "/review-progress", assurance));
             conflictCheck = new Endpoint("conflict-check", "POST /conflict-checks",
                     n -> post(membership + "/conflict-checks", service, panelBodies.get((int) (n % panelBodies.size())),
                             null));
@@ -358,7 +364,8 @@ public final class Benchmark {
         }
 
         List<Endpoint> all() {
-            return List.of(health, register, senates, members, adviceRequests, conflictCheck, createAdviceRequest);
+            return List.of(health, register, senates, members, adviceRequests, reviewProgress, conflictCheck,
+                    createAdviceRequest);
         }
 
         private HttpRequest get(String url, String authorization) {

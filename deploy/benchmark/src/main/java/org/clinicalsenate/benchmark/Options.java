@@ -42,7 +42,8 @@ final class Options {
               --create-rate R            advice requests created per second (default 20)
               --panel-size N             members per conflict-check panel (default 20)
               --only NAMES               only these phases, comma-separated, e.g. register,members (names:
-                                         register, senates, members, advice-requests, conflict-check,
+                                         register, senates, members, advice-requests, review-progress,
+                                         conflict-check,
                                          create-advice-request; the health baseline always runs)
 
             Volume (first seed only):
