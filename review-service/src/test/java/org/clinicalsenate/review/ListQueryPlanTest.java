@@ -51,6 +51,17 @@ class ListQueryPlanTest {
         assertOrderedIndexScan(requester.get(1), "advice_request_by_sponsor");
         assertOrderedIndexScan(secondPage("status=received", Tokens.platformAdmin()), "advice_request_by_status");
 
+        // the progress of reviews (assurance): the requests' ranges, each count by an index
+        for (String[] path : new String[][] { { "", Tokens.assuranceViewer(), "advice_request_newest" },
+                { "", Tokens.senateAdmin(senate), "advice_request_by_senate" } }) {
+            String cursor = as(path[1]).get("/review-progress?limit=1").then().statusCode(200).extract().path("nextCursor");
+            String progress = sql.thePageQueryOf("review_progress", () -> as(path[1]).queryParam("cursor", cursor)
+                    .get("/review-progress?limit=1").then().statusCode(200));
+            String plan = db.planPreferringIndexes(progress);
+            assertThat(plan).as(progress + "\n" + plan).contains("Index Scan using " + path[2] + " on advice_request")
+                    .doesNotContain("Sort").doesNotContain("Seq Scan");
+        }
+
         // a member's reviews: the few panels they sit on, found through the panels' index by member
         UUID member = MembershipStub.memberOf("london");
         for (int i = 0; i < 2; i++) {

@@ -34,6 +34,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class ReviewProgressTest {
 
+    @jakarta.inject.Inject
+    TestDatabase db;
+
     @Test
     void anAssuranceViewerFollowsEachReviewsStatusDatesAndCountsButNotItsContent() {
         String senate = freshSenate();
@@ -61,6 +64,7 @@ class ReviewProgressTest {
                 .body("items[0].status", equalTo("received"))
                 .body("items[0].counts.panelMembers", equalTo(0))
                 .body("items[1].status", equalTo("evidence-gathering"))
+                .body("items[1].statusSince", notNullValue())
                 .body("items[1].kind", equalTo("clinical-review"))
                 .body("items[1].triagedAt", notNullValue())
                 .body("items[1].termsSignedOffAt", notNullValue())
@@ -72,6 +76,13 @@ class ReviewProgressTest {
                 .body("items[1]", not(hasKey("question")));
         as(Tokens.assuranceViewer()).queryParam("senate", senate).queryParam("status", "received")
                 .get("/review-progress").then().body("items.adviceRequestId", contains(received));
+
+        // every change of status is recorded, with when: stage durations are computed from them
+        assertThat(db.rows("SELECT from_status, to_status FROM advice_request_transition WHERE advice_request_id = ?::uuid"
+                + " ORDER BY at, id", panel.id()).toString()).isEqualTo(
+                        "[{from_status=null, to_status=received}, {from_status=received, to_status=accepted},"
+                        + " {from_status=accepted, to_status=terms-agreed}, {from_status=terms-agreed,"
+                        + " to_status=panel-formed}, {from_status=panel-formed, to_status=evidence-gathering}]");
 
         // the content is not theirs to read
         as(Tokens.assuranceViewer()).get("/advice-requests/" + panel.id()).then().statusCode(403);

@@ -29,6 +29,10 @@ public class ReviewProgress {
 
     public AdviceRequestStatus status;
 
+    /** When it entered its status (the latest recorded change of status). */
+    @Column(name = "status_since")
+    public Instant statusSince;
+
     @Column(name = "short_notice")
     public boolean shortNotice;
 

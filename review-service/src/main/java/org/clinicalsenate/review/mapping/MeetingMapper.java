@@ -72,6 +72,7 @@ public interface MeetingMapper {
                 .senate(progress.senate)
                 .kind(org.clinicalsenate.api.review.model.AdviceRequestKind.fromValue(progress.kind.value()))
                 .status(OpenEnums.value(progress.status))
+                .statusSince(Times.utc(progress.statusSince))
                 .shortNotice(progress.shortNotice)
                 .neededBy(progress.neededBy)
                 .submittedAt(Times.utc(progress.submittedAt))
