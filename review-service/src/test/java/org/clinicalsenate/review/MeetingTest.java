@@ -240,6 +240,8 @@ class MeetingTest {
         as(Tokens.requester("RYY")).get(meetings(panel.id())).then().statusCode(404);
         as(Tokens.assuranceViewer()).get(meetings(panel.id())).then().statusCode(403);
         as(Tokens.senateAdmin(senate)).get(meetings(panel.id()) + "/" + UUID.randomUUID()).then().statusCode(404);
+        as(Tokens.senateAdmin(senate)).body(Map.of()).post(meetings(panel.id()) + "/" + UUID.randomUUID() + "/clearance")
+                .then().statusCode(404);
     }
 
     @Test

@@ -52,7 +52,7 @@ public class MeetingResource implements MeetingsApi {
     public Response scheduleMeeting(UUID id, MeetingCreate meetingCreate) {
         MeetingKind kind = OpenEnums.parse(MeetingKind.class, "kind", meetingCreate.getKind());
         // the panel is checked first, outside the transaction that schedules the meeting
-        PanelCheck check = meetings.checkPanel(id);
+        PanelCheck check = meetings.checkPanel(id, null);
         MeetingView scheduled = meetings.schedule(id, kind, meetingCreate, check);
         return Response.created(URI.create("/advice-requests/" + id + "/meetings/" + scheduled.meeting().id))
                 .entity(mapper.toApi(scheduled)).build();
@@ -67,7 +67,7 @@ public class MeetingResource implements MeetingsApi {
                 throw ProblemException.ruleViolated("overrides", "names " + override.getMemberId() + " twice");
             }
         }
-        PanelCheck check = meetings.checkPanel(id);
+        PanelCheck check = meetings.checkPanel(id, meetingId);
         return Response.ok(mapper.toApi(meetings.recheck(id, meetingId, check, overrides))).build();
     }
 

@@ -118,15 +118,19 @@ public class MeetingService {
     }
 
     /**
-     * What scheduling a meeting, or checking its panel again, needs before any transaction: the
-     * caller decides for the senate, the panel meets now, and membership's check of every sitting
-     * member (503 while membership cannot answer).
+     * What scheduling a meeting, or checking its panel again for {@code meetingId} (null when
+     * scheduling), needs before any transaction: the caller decides for the senate, the panel meets
+     * now, the meeting exists and is not held yet, and membership's check of every sitting member
+     * (503 while membership cannot answer).
      */
     @Transactional(TxType.NOT_SUPPORTED)
-    public PanelCheck checkPanel(UUID requestId) {
+    public PanelCheck checkPanel(UUID requestId, UUID meetingId) {
         AdviceRequest request = requests.get(requestId);
         AdviceRequestAccess.of(caller).requireMayDecideFor(request.senate);
         requirePanelMeets(request);
+        if (meetingId != null) {
+            meeting(request, meetingId).requireNotHeld("check its panel again");
+        }
         List<UUID> sitting = sitting(request.id).stream().map(m -> m.memberId).toList();
         return new PanelCheck(membership.conflicts(sitting, request.organisationsInScope, request.areaUnderReview)
                 .orElseThrow(() -> ProblemException.conflict("membership-service no longer knows a member of the panel;"
