@@ -1,5 +1,6 @@
 package org.clinicalsenate.review.client;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
@@ -26,6 +27,7 @@ import org.clinicalsenate.api.membership.model.MemberConflicts;
 import org.clinicalsenate.api.membership.model.Senate;
 import org.clinicalsenate.commons.problem.ProblemException;
 import org.clinicalsenate.commons.problem.ProblemType;
+import org.clinicalsenate.review.domain.Clearance;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -149,6 +151,12 @@ public class Membership {
         return new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
                 "membership-service cannot answer for now, so nothing was changed; send the request again after"
                         + " Retry-After seconds");
+    }
+
+    /** What the conflict check said of a member, as review-service keeps it (checked {@code at}). */
+    public static Clearance clearance(MemberConflicts check, Instant at) {
+        return Clearance.checked(check.getOutcome(), check.getReasons().stream()
+                .map(reason -> new Clearance.Reason(reason.getCode(), reason.getMessage())).toList(), at);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -43,25 +44,12 @@ public class MeetingParticipant {
     @Column(nullable = false, updatable = false)
     public PanelRole role;
 
-    @Column(name = "clearance_outcome", nullable = false)
-    public String clearanceOutcome;
-
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "clearance_reasons", nullable = false)
-    public List<PanelMember.Reason> clearanceReasons = new ArrayList<>();
-
-    @Column(name = "checked_at", nullable = false)
-    public Instant checkedAt;
-
-    /** The override that answers the check: the chair's for this meeting, or the one when they joined. */
-    @Column(name = "override_justification")
-    public String overrideJustification;
-
-    @Column(name = "overridden_by")
-    public String overriddenBy;
-
-    @Column(name = "overridden_at")
-    public Instant overriddenAt;
+    /**
+     * The check run for this meeting, and the override that answers it: the chair's for this
+     * meeting, or the one when they joined.
+     */
+    @Embedded
+    public Clearance clearance;
 
     /** The reasons (their messages) that override answered. */
     @JdbcTypeCode(SqlTypes.ARRAY)
@@ -81,8 +69,7 @@ public class MeetingParticipant {
     public Instant attendanceRecordedAt;
 
     /** The panel member at the meeting, cleared (or barred) by the check just run. */
-    public static MeetingParticipant of(UUID meetingId, PanelMember onPanel, String outcome,
-            List<PanelMember.Reason> reasons, Instant at) {
+    public static MeetingParticipant of(UUID meetingId, PanelMember onPanel, Clearance check) {
         MeetingParticipant participant = new MeetingParticipant();
         participant.id = UUID.randomUUID();
         participant.meetingId = meetingId;
@@ -90,22 +77,19 @@ public class MeetingParticipant {
         participant.name = onPanel.name;
         participant.role = onPanel.role;
         participant.attendance = Attendance.EXPECTED;
-        participant.checked(outcome, reasons, at, onPanel);
+        participant.clearance = new Clearance();
+        participant.checked(check, onPanel);
         return participant;
     }
 
     /** The check run again: the clearance it gives, and whether it bars the member (see the class). */
-    public void checked(String outcome, List<PanelMember.Reason> reasons, Instant at, PanelMember onPanel) {
-        clearanceOutcome = outcome;
-        clearanceReasons = new ArrayList<>(reasons);
-        checkedAt = at.truncatedTo(ChronoUnit.MICROS);
-        if (PanelMember.CLEAR.equals(outcome) || (overrideJustification != null && covered(overrideCovers))) {
+    public void checked(Clearance check, PanelMember onPanel) {
+        clearance.checkedAgain(check);
+        if (clearance.isClear() || (clearance.isOverridden() && covered(overrideCovers))) {
             barred = false;
-        } else if (onPanel.overrideJustification != null && covered(messages(onPanel.clearanceReasons))) {
-            overrideJustification = onPanel.overrideJustification;
-            overriddenBy = onPanel.overriddenBy;
-            overriddenAt = onPanel.overriddenAt;
-            overrideCovers = messages(onPanel.clearanceReasons);
+        } else if (onPanel.clearance.isOverridden() && covered(onPanel.clearance.messages())) {
+            clearance.overrideAs(onPanel.clearance);
+            overrideCovers = onPanel.clearance.messages();
             barred = false;
         } else {
             barred = true;
@@ -117,18 +101,15 @@ public class MeetingParticipant {
         if (!barred) {
             throw ProblemException.ruleViolated("overrides", name + " is not barred from this meeting");
         }
-        overrideJustification = justification;
-        overriddenBy = by;
-        overriddenAt = at.truncatedTo(ChronoUnit.MICROS);
-        overrideCovers = messages(clearanceReasons);
+        clearance.override(justification, by, at);
+        overrideCovers = clearance.messages();
         barred = false;
     }
 
     /** Records their attendance; a barred member cannot attend (409 with the check's reasons). */
     public void record(Attendance recorded, String by, Instant at) {
         if (recorded == Attendance.ATTENDED && barred) {
-            List<FieldError> reasons = clearanceReasons.stream().map(r -> new FieldError("memberId", r.message()))
-                    .toList();
+            List<FieldError> reasons = clearance.messages().stream().map(m -> new FieldError("memberId", m)).toList();
             throw new ProblemException(ProblemType.CONFLICT, name + " is barred from this meeting until the bar is"
                     + " resolved (a check that clears them, or the chair's override): " + String.join("; ",
                             reasons.stream().map(FieldError::getMessage).toList()), reasons, List.of());
@@ -139,10 +120,6 @@ public class MeetingParticipant {
     }
 
     private boolean covered(List<String> answered) {
-        return answered.containsAll(messages(clearanceReasons));
-    }
-
-    private static List<String> messages(List<PanelMember.Reason> reasons) {
-        return reasons.stream().map(PanelMember.Reason::message).toList();
+        return answered.containsAll(clearance.messages());
     }
 }

@@ -25,7 +25,7 @@ public record PanelComposition(List<PanelMember> members, int minimumSize) {
             problems.add("The panel has " + sitting.size() + " member" + (sitting.size() == 1 ? "" : "s")
                     + " not declined; it needs at least " + minimumSize);
         }
-        sitting.stream().filter(m -> !m.isCleared()).forEach(m -> problems.add(m.name + " is not cleared of conflicts"));
+        sitting.stream().filter(m -> !m.clearance.isCleared()).forEach(m -> problems.add(m.name + " is not cleared of conflicts"));
         return problems;
     }
 

@@ -2,36 +2,27 @@ package org.clinicalsenate.review.domain;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 /**
  * A member of a request's panel: who (as membership-service described them when they were added),
- * their role, their invitation, and their clearance: the conflict check's outcome and reasons, and
- * a chair's override when the check did not clear them.
+ * their role, their invitation, and their clearance when they joined (the conflict check's answer,
+ * and a chair's override when it did not clear them).
  */
 @Entity
 @Table(name = "panel_member")
 public class PanelMember {
 
     public static final String ENTITY_TYPE = "panel-member";
-    public static final String CLEAR = "CLEAR";
     /** membership's profession of a patient and public voice member. */
     public static final String PATIENT_PUBLIC_VOICE = "patient-public-voice";
-
-    /** One reason the conflict check gave. */
-    public record Reason(String code, String message) {
-    }
 
     @Id
     public UUID id;
@@ -60,24 +51,8 @@ public class PanelMember {
     @Column(nullable = false)
     public InvitationStatus invitation;
 
-    @Column(name = "clearance_outcome", nullable = false)
-    public String clearanceOutcome;
-
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "clearance_reasons", nullable = false)
-    public List<Reason> clearanceReasons = new ArrayList<>();
-
-    @Column(name = "checked_at", nullable = false)
-    public Instant checkedAt;
-
-    @Column(name = "override_justification")
-    public String overrideJustification;
-
-    @Column(name = "overridden_by")
-    public String overriddenBy;
-
-    @Column(name = "overridden_at")
-    public Instant overriddenAt;
+    @Embedded
+    public Clearance clearance;
 
     @Column(name = "added_by", nullable = false, updatable = false)
     public String addedBy;
@@ -89,12 +64,11 @@ public class PanelMember {
     public long version;
 
     /**
-     * A member added to the request's panel and invited, with the check's answer; {@code justification}
-     * is the chair's override of a check that did not clear them (null when it did).
+     * A member added to the request's panel and invited, with the check's answer and any chair's
+     * override of it.
      */
     public static PanelMember invited(UUID adviceRequestId, UUID memberId, String name, String professionalTitle,
-            String profession, String senate, PanelRole role, String outcome, List<Reason> reasons,
-            String justification, String addedBy, Instant at) {
+            String profession, String senate, PanelRole role, Clearance clearance, String addedBy, Instant at) {
         PanelMember member = new PanelMember();
         member.id = UUID.randomUUID();
         member.adviceRequestId = adviceRequestId;
@@ -105,26 +79,10 @@ public class PanelMember {
         member.senate = senate;
         member.role = role;
         member.invitation = InvitationStatus.INVITED;
-        member.clearanceOutcome = outcome;
-        member.clearanceReasons = new ArrayList<>(reasons);
-        member.checkedAt = at.truncatedTo(ChronoUnit.MICROS);
+        member.clearance = clearance;
         member.addedBy = addedBy;
-        member.addedAt = member.checkedAt;
-        if (justification != null) {
-            member.overrideJustification = justification;
-            member.overriddenBy = addedBy;
-            member.overriddenAt = member.checkedAt;
-        }
+        member.addedAt = at.truncatedTo(ChronoUnit.MICROS);
         return member;
-    }
-
-    public boolean isClear() {
-        return CLEAR.equals(clearanceOutcome);
-    }
-
-    /** Cleared by the check, or overridden by the chair. */
-    public boolean isCleared() {
-        return isClear() || overrideJustification != null;
     }
 
     public boolean declined() {

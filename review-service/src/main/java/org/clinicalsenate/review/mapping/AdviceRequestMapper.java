@@ -16,6 +16,7 @@ import org.clinicalsenate.api.review.model.RecordedTriage;
 import org.clinicalsenate.api.review.model.RecordedWithdrawal;
 import org.clinicalsenate.api.review.model.RedirectTarget;
 import org.clinicalsenate.api.review.model.RequesterContact;
+import org.clinicalsenate.api.review.model.ReviewProgressCounts;
 import org.clinicalsenate.commons.mapping.MappingDefaults;
 import org.clinicalsenate.commons.mapping.OpenEnums;
 import org.clinicalsenate.commons.mapping.Times;
@@ -27,6 +28,7 @@ import org.clinicalsenate.review.domain.AdviceRequestSummary;
 import org.clinicalsenate.review.domain.AssuranceStage;
 import org.clinicalsenate.review.domain.OrganisationType;
 import org.clinicalsenate.review.domain.ProposalStage;
+import org.clinicalsenate.review.domain.ReviewProgress;
 import org.clinicalsenate.review.domain.Triage;
 import org.clinicalsenate.review.domain.TriageDecision;
 import org.mapstruct.Mapper;
@@ -178,5 +180,26 @@ public interface AdviceRequestMapper {
     @Mapping(target = "requesterName", source = "requesterContact.name")
     @Mapping(target = "requesterEmail", source = "requesterContact.email")
     @interface FromRequester {
+    }
+
+    /** Where a request stands, without its content (assurance). */
+    default org.clinicalsenate.api.review.model.ReviewProgress toApi(ReviewProgress progress) {
+        return new org.clinicalsenate.api.review.model.ReviewProgress()
+                .adviceRequestId(progress.id)
+                .senate(progress.senate)
+                .kind(toApi(progress.kind))
+                .status(toApi(progress.status))
+                .statusSince(Times.utc(progress.statusSince))
+                .shortNotice(progress.shortNotice)
+                .neededBy(progress.neededBy)
+                .submittedAt(Times.utc(progress.submittedAt))
+                .triagedAt(Times.utc(progress.triagedAt))
+                .termsSignedOffAt(Times.utc(progress.termsSignedOffAt))
+                .updatedAt(Times.utc(progress.updatedAt))
+                .counts(new ReviewProgressCounts()
+                        .panelMembers(progress.panelMembers)
+                        .meetingsHeld(progress.meetingsHeld)
+                        .evidenceItems(progress.evidenceItems)
+                        .informationRequestsOpen(progress.informationRequestsOpen));
     }
 }

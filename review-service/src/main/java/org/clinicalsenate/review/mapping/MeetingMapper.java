@@ -3,16 +3,14 @@ package org.clinicalsenate.review.mapping;
 import org.clinicalsenate.api.review.model.DeclarationAtMeetingCreate;
 import org.clinicalsenate.api.review.model.MeetingAction;
 import org.clinicalsenate.api.review.model.MeetingParticipant;
-import org.clinicalsenate.api.review.model.ReviewProgressCounts;
 import org.clinicalsenate.commons.mapping.MappingDefaults;
 import org.clinicalsenate.commons.mapping.OpenEnums;
 import org.clinicalsenate.commons.mapping.Times;
 import org.clinicalsenate.review.domain.DeclarationAtMeeting;
-import org.clinicalsenate.review.domain.ReviewProgress;
 import org.clinicalsenate.review.service.MeetingService.MeetingView;
 import org.mapstruct.Mapper;
 
-/** Meetings (their participants' clearance and attendance, the declarations made at them) and review progress, to and from the contract. */
+/** Meetings (their participants' clearance and attendance, the declarations made at them), to and from the contract. */
 @Mapper(config = MappingDefaults.class)
 public interface MeetingMapper {
 
@@ -34,8 +32,7 @@ public interface MeetingMapper {
                         .memberId(p.memberId)
                         .name(p.name)
                         .role(org.clinicalsenate.api.review.model.PanelRole.fromValue(p.role.value()))
-                        .clearance(PanelMapper.clearance(p.clearanceOutcome, p.clearanceReasons, p.checkedAt,
-                                p.overrideJustification, p.overriddenBy, p.overriddenAt))
+                        .clearance(PanelMapper.clearance(p.clearance))
                         .barred(p.barred)
                         .attendance(OpenEnums.value(p.attendance))
                         .attendanceRecordedBy(p.attendanceRecordedBy)
@@ -64,25 +61,5 @@ public interface MeetingMapper {
         declared.action = create.getAction().toString();
         declared.agendaItem = create.getAgendaItem();
         return declared;
-    }
-
-    default org.clinicalsenate.api.review.model.ReviewProgress toApi(ReviewProgress progress) {
-        return new org.clinicalsenate.api.review.model.ReviewProgress()
-                .adviceRequestId(progress.id)
-                .senate(progress.senate)
-                .kind(org.clinicalsenate.api.review.model.AdviceRequestKind.fromValue(progress.kind.value()))
-                .status(OpenEnums.value(progress.status))
-                .statusSince(Times.utc(progress.statusSince))
-                .shortNotice(progress.shortNotice)
-                .neededBy(progress.neededBy)
-                .submittedAt(Times.utc(progress.submittedAt))
-                .triagedAt(Times.utc(progress.triagedAt))
-                .termsSignedOffAt(Times.utc(progress.termsSignedOffAt))
-                .updatedAt(Times.utc(progress.updatedAt))
-                .counts(new ReviewProgressCounts()
-                        .panelMembers(progress.panelMembers)
-                        .meetingsHeld(progress.meetingsHeld)
-                        .evidenceItems(progress.evidenceItems)
-                        .informationRequestsOpen(progress.informationRequestsOpen));
     }
 }

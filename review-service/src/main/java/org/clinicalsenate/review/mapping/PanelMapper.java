@@ -1,15 +1,12 @@
 package org.clinicalsenate.review.mapping;
 
-import java.time.Instant;
-import java.util.List;
-
-import org.clinicalsenate.api.review.model.Clearance;
 import org.clinicalsenate.api.review.model.ClearanceOverride;
 import org.clinicalsenate.api.review.model.ClearanceReason;
 import org.clinicalsenate.api.review.model.Panel;
 import org.clinicalsenate.commons.mapping.MappingDefaults;
 import org.clinicalsenate.commons.mapping.OpenEnums;
 import org.clinicalsenate.commons.mapping.Times;
+import org.clinicalsenate.review.domain.Clearance;
 import org.clinicalsenate.review.domain.PanelMember;
 import org.clinicalsenate.review.domain.PanelRole;
 import org.clinicalsenate.review.service.PanelService;
@@ -38,23 +35,22 @@ public interface PanelMapper {
                 .senate(member.senate)
                 .role(toApi(member.role))
                 .invitation(OpenEnums.value(member.invitation))
-                .clearance(clearance(member.clearanceOutcome, member.clearanceReasons, member.checkedAt,
-                        member.overrideJustification, member.overriddenBy, member.overriddenAt))
+                .clearance(clearance(member.clearance))
                 .addedBy(member.addedBy)
                 .addedAt(Times.utc(member.addedAt));
     }
 
-    /** A conflict check's answer and the override that answers it (none when {@code justification} is null). */
-    static Clearance clearance(String outcome, List<PanelMember.Reason> reasons, Instant checkedAt,
-            String justification, String overriddenBy, Instant overriddenAt) {
-        return new Clearance()
-                .outcome(outcome)
-                .reasons(reasons.stream().map(r -> new ClearanceReason().code(r.code()).message(r.message())).toList())
-                .checkedAt(Times.utc(checkedAt))
-                .override(justification == null ? null : new ClearanceOverride()
-                        .justification(justification)
-                        .by(overriddenBy)
-                        .at(Times.utc(overriddenAt)));
+    /** A conflict check's answer and the override that answers it, if any. */
+    static org.clinicalsenate.api.review.model.Clearance clearance(Clearance clearance) {
+        return new org.clinicalsenate.api.review.model.Clearance()
+                .outcome(clearance.outcome)
+                .reasons(clearance.reasons.stream()
+                        .map(r -> new ClearanceReason().code(r.code()).message(r.message())).toList())
+                .checkedAt(Times.utc(clearance.checkedAt))
+                .override(clearance.isOverridden() ? new ClearanceOverride()
+                        .justification(clearance.overrideJustification)
+                        .by(clearance.overriddenBy)
+                        .at(Times.utc(clearance.overriddenAt)) : null);
     }
 
     org.clinicalsenate.api.review.model.PanelRole toApi(PanelRole role);

@@ -17,7 +17,6 @@ import org.clinicalsenate.commons.page.Page;
 import org.clinicalsenate.commons.page.PageLinks;
 import org.clinicalsenate.commons.security.Roles;
 import org.clinicalsenate.review.mapping.AdviceRequestMapper;
-import org.clinicalsenate.review.mapping.MeetingMapper;
 import org.clinicalsenate.review.service.AdviceRequestService;
 
 public class ReviewProgressResource implements ReviewProgressApi {
@@ -26,10 +25,7 @@ public class ReviewProgressResource implements ReviewProgressApi {
     AdviceRequestService requests;
 
     @Inject
-    AdviceRequestMapper requestMapper;
-
-    @Inject
-    MeetingMapper mapper;
+    AdviceRequestMapper mapper;
 
     @Inject
     ReadCache cache;
@@ -42,7 +38,7 @@ public class ReviewProgressResource implements ReviewProgressApi {
     public Response listReviewProgress(String senate, String status, OffsetDateTime updatedSince, Integer limit,
             String cursor) {
         return cache.page(senate, uri, () -> {
-            Page<ReviewProgress> page = requests.progress(senate, requestMapper.status(status),
+            Page<ReviewProgress> page = requests.progress(senate, mapper.status(status),
                     Times.instant(updatedSince), limit, cursor).map(mapper::toApi);
             return PageLinks.ok(new ReviewProgressPage(page.items()).nextCursor(page.nextCursor()), page.nextCursor(),
                     uri);

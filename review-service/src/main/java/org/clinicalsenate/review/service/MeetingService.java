@@ -145,8 +145,7 @@ public class MeetingService {
                 create.getSiteOdsCode(), create.getAgenda(), caller.subject(), now);
         meetings.persist(meeting);
         for (PanelMember member : sitting(request.id)) {
-            MemberConflicts result = resultFor(check, member);
-            meetings.persist(MeetingParticipant.of(meeting.id, member, result.getOutcome(), reasons(result), now));
+            meetings.persist(MeetingParticipant.of(meeting.id, member, Membership.clearance(resultFor(check, member), now)));
         }
         meetings.flush();
         MeetingView view = view(request, meeting.id);
@@ -182,8 +181,7 @@ public class MeetingService {
         List<MeetingParticipant> participants = meetings.participants(request.id, meeting.id);
         for (MeetingParticipant participant : participants) {
             PanelMember member = onPanel.get(participant.memberId);
-            MemberConflicts result = resultFor(check, member);
-            participant.checked(result.getOutcome(), reasons(result), now, member);
+            participant.checked(Membership.clearance(resultFor(check, member), now), member);
         }
         overrides.forEach((memberId, justification) -> participants.stream()
                 .filter(p -> p.memberId.equals(memberId)).findFirst()
@@ -338,10 +336,6 @@ public class MeetingService {
         return result;
     }
 
-    private static List<PanelMember.Reason> reasons(MemberConflicts result) {
-        return result.getReasons().stream().map(r -> new PanelMember.Reason(r.getCode(), r.getMessage())).toList();
-    }
-
     private static int barred(MeetingView view) {
         return (int) view.participants().stream().filter(p -> p.barred).count();
     }
@@ -349,7 +343,7 @@ public class MeetingService {
     /** What the audit keeps of the panel's clearance for a meeting: each member's outcome and bar. */
     private static List<Map<String, Object>> clearance(MeetingView view) {
         return view.participants().stream().map(p -> Map.<String, Object>of("memberId", p.memberId.toString(),
-                "outcome", p.clearanceOutcome, "barred", p.barred)).toList();
+                "outcome", p.clearance.outcome, "barred", p.barred)).toList();
     }
 
     private LocalDate today() {

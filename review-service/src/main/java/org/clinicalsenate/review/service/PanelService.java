@@ -28,6 +28,7 @@ import org.clinicalsenate.review.config.ReviewConfig;
 import org.clinicalsenate.review.domain.AdviceRequest;
 import org.clinicalsenate.review.domain.AdviceRequestAccess;
 import org.clinicalsenate.review.domain.AdviceRequestStatus;
+import org.clinicalsenate.review.domain.Clearance;
 import org.clinicalsenate.review.domain.InvitationStatus;
 import org.clinicalsenate.review.domain.PanelComposition;
 import org.clinicalsenate.review.domain.PanelMember;
@@ -126,7 +127,7 @@ public class PanelService {
         MemberConflicts check = membership.conflicts(List.of(memberId), request.organisationsInScope,
                 request.areaUnderReview).map(checks -> checks.get(memberId))
                 .orElseThrow(() -> ProblemException.ruleViolated("memberId", "is not a known member (" + memberId + ")"));
-        boolean clear = PanelMember.CLEAR.equals(check.getOutcome());
+        boolean clear = Clearance.CLEAR.equals(check.getOutcome());
         if (clear && justification != null) {
             throw ProblemException.ruleViolated("overrideJustification",
                     "is not needed: the conflict check clears " + member.getName());
@@ -156,21 +157,24 @@ public class PanelService {
                         throw ProblemException.conflict("The panel has a chair already: " + chair.name);
                     });
         }
-        List<PanelMember.Reason> reasons = candidate.check().getReasons().stream()
-                .map(reason -> new PanelMember.Reason(reason.getCode(), reason.getMessage())).toList();
+        Instant now = Instant.now(clock);
+        Clearance clearance = Membership.clearance(candidate.check(), now);
+        if (candidate.justification() != null) {
+            clearance.override(candidate.justification(), caller.subject(), now);
+        }
         PanelMember added = PanelMember.invited(request.id, member.getId(), member.getName(),
-                member.getProfessionalTitle(), member.getProfession(), member.getSenate(), candidate.role(),
-                candidate.check().getOutcome(), reasons, candidate.justification(), caller.subject(), Instant.now(clock));
+                member.getProfessionalTitle(), member.getProfession(), member.getSenate(), candidate.role(), clearance,
+                caller.subject(), now);
         members.persist(added);
         outbox.publish(request.id.toString(), new PanelMemberAdded().adviceRequestId(request.id).senate(request.senate)
                 .memberId(added.memberId).role(PanelMemberAdded.RoleEnum.fromValue(added.role.value()))
-                .outcome(added.clearanceOutcome).overridden(added.overrideJustification != null).links(links(request)));
+                .outcome(clearance.outcome).overridden(clearance.isOverridden()).links(links(request)));
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("memberId", added.memberId.toString());
         values.put("role", added.role.value());
-        values.put("outcome", added.clearanceOutcome);
-        values.put("reasons", reasons.stream().map(PanelMember.Reason::message).toList());
-        values.put("overrideJustification", added.overrideJustification);
+        values.put("outcome", clearance.outcome);
+        values.put("reasons", clearance.messages());
+        values.put("overrideJustification", clearance.overrideJustification);
         audit.record("added", PanelMember.ENTITY_TYPE, request.id.toString(), request.senate, values);
         members.flush();
         return added;
