@@ -2,7 +2,9 @@ package org.clinicalsenate.review;
 
 import static org.clinicalsenate.testing.Api.as;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -138,5 +140,77 @@ final class AdviceRequests {
 
     /** A request with a formed panel: its id and its members (the chair first). */
     record FormedPanel(String id, List<UUID> members) {
+    }
+
+    /**
+     * A formed panel that met (every member attended a panel meeting, at which the third member
+     * declared an interest) and received evidence: the request is {@code evidence-gathering}, ready
+     * for its report.
+     */
+    static FormedPanel reviewedPanel(String senate) {
+        FormedPanel panel = formedPanel(senate);
+        String base = "/advice-requests/" + panel.id();
+        MembershipStub.panelCheck(panel.members(), Map.of());
+        Map<String, Object> meeting = new HashMap<>();
+        meeting.put("kind", "panel-meeting");
+        meeting.put("startsAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        meeting.put("place", "Online (Microsoft Teams)");
+        meeting.put("agenda", List.of("1. Declarations of interest", "2. Options appraisal"));
+        String meetingId = as(Tokens.senateAdmin(senate)).body(meeting).post(base + "/meetings").then().statusCode(201)
+                .extract().path("id");
+        for (UUID member : panel.members()) {
+            as(Tokens.senateAdmin(senate)).body(Map.of("memberId", member.toString(), "attendance", "attended"))
+                    .post(base + "/meetings/" + meetingId + "/attendance").then().statusCode(200);
+        }
+        as(Tokens.senateChair(senate)).body(Map.of("memberId", panel.members().get(2).toString(),
+                "interest", "Honorary contract with Hampshire Hospitals, ended 2025", "action", "left-room-for-item",
+                "agendaItem", "2. Options appraisal"))
+                .post(base + "/meetings/" + meetingId + "/declarations").then().statusCode(201);
+        as(Tokens.requester("QRL")).body(Map.of("title", "Pre-consultation business case",
+                "kind", "pre-consultation-business-case", "providedBy", "QRL",
+                "providedOn", LocalDate.now(Clocks.ENGLAND).toString(),
+                "link", "https://documents.example.nhs.uk/hiow/pcbc.pdf",
+                "sha256", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"))
+                .post(base + "/evidence").then().statusCode(201);
+        return panel;
+    }
+
+    /** A version of a report with {@code recommendations} recommendations and the Test 3 assessment. */
+    static Map<String, Object> reportDraft(int recommendations, String summary) {
+        Map<String, Object> draft = new HashMap<>();
+        draft.put("executiveSummary", summary);
+        draft.put("background", "The ICB proposes to concentrate hyperacute stroke care in two units.");
+        draft.put("method", "Desk review, a panel meeting and a site visit.");
+        draft.put("findings", "The clinical case is sound; staffing the second unit at night is not yet assured.");
+        List<Map<String, Object>> items = new ArrayList<>();
+        String[] themes = { "workforce", "clinical-model", "patient-pathways", "digital" };
+        for (int i = 0; i < recommendations; i++) {
+            items.add(Map.of("text", "Recommendation " + (i + 1) + " of " + summary, "theme", themes[i % themes.length],
+                    "priority", "high", "evidenceStrength", "moderate"));
+        }
+        draft.put("recommendations", items);
+        draft.put("testAssessments", List.of(Map.of("test", "test-3-clinical-evidence-base", "assessment", "supported",
+                "reasoning", "The model follows the national stroke service model.")));
+        return draft;
+    }
+
+    /**
+     * A reviewed request whose report (two recommendations, Test 3 supported) went through the
+     * factual-accuracy check without comments, was endorsed, issued and published with the
+     * sponsor's consent; {@code summary} is its executive summary.
+     */
+    static FormedPanel publishedReview(String senate, String summary) {
+        FormedPanel panel = reviewedPanel(senate);
+        String report = "/advice-requests/" + panel.id() + "/report";
+        String chair = Tokens.senateChair(senate);
+        as(chair).body(reportDraft(2, summary)).post(report + "/versions").then().statusCode(201);
+        as(chair).body(Map.of()).post(report + "/factual-accuracy-check").then().statusCode(200);
+        as(chair).body(Map.of("decision", "endorsed", "councilMeetingDate", LocalDate.now(Clocks.ENGLAND).toString()))
+                .post(report + "/endorsement").then().statusCode(200);
+        as(chair).body(Map.of()).post(report + "/issue").then().statusCode(200);
+        as(Tokens.requester("QRL")).body(Map.of("decision", "given")).post(report + "/publication-consent").then()
+                .statusCode(200);
+        as(chair).post(report + "/publication").then().statusCode(200);
+        return panel;
     }
 }

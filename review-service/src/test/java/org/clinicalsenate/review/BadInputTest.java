@@ -34,6 +34,8 @@ class BadInputTest {
                 .pathValue("memberId", member.toString())
                 .pathValue("informationRequestId", UUID.randomUUID().toString())
                 .pathValue("meetingId", UUID.randomUUID().toString())
+                .pathValue("commentId", UUID.randomUUID().toString())
+                .pathValue("version", "1")
                 .token("requester", () -> Tokens.requester("QRL"))
                 .token("member", () -> Tokens.member(member.toString()))
                 .token("assurance-viewer", Tokens::assuranceViewer)

@@ -5,6 +5,7 @@ import static org.clinicalsenate.review.AdviceRequests.body;
 import static org.clinicalsenate.review.AdviceRequests.freshOrganisation;
 import static org.clinicalsenate.review.AdviceRequests.freshSenate;
 import static org.clinicalsenate.review.AdviceRequests.submit;
+import static org.clinicalsenate.testing.Api.anonymous;
 import static org.clinicalsenate.testing.Api.as;
 
 import java.util.List;
@@ -72,6 +73,29 @@ class ListQueryPlanTest {
         String reviews = secondPage("", Tokens.member(member.toString()));
         String plan = db.planPreferringIndexes(reviews);
         assertThat(plan).as(reviews + "\n" + plan).contains("panel_member_by_member").doesNotContain("Seq Scan");
+    }
+
+    @Test
+    void thePublicLogReadsAnIndexRangeNewestFirstAndSearchesThroughTheTextIndexes() {
+        String senate = freshSenate();
+        for (int i = 0; i < 2; i++) {
+            AdviceRequests.acceptedTrustRequest(senate);
+        }
+        String path = "/public/advice-log?limit=1&senate=" + senate;
+        String cursor = anonymous().get(path).then().statusCode(200).extract()
+                .path("nextCursor");
+        String page = sql.thePageQueryOf("public_advice_log", () -> anonymous()
+                .queryParam("cursor", cursor).get(path).then().statusCode(200));
+        String plan = db.planPreferringIndexes(page);
+        assertThat(plan).as(page + "\n" + plan)
+                .contains("Index Scan using advice_request_public_by_senate on advice_request")
+                .doesNotContain("Sort").doesNotContain("Seq Scan");
+
+        String search = sql.thePageQueryOf("public_advice_log", () -> anonymous()
+                .get("/public/advice-log?q=stroke").then().statusCode(200));
+        String searchPlan = db.planPreferringTextIndexes(search);
+        assertThat(searchPlan).as(search + "\n" + searchPlan).contains("advice_request_search")
+                .contains("report_published_search").doesNotContain("Seq Scan");
     }
 
     /** The query of the list's second page (the keyset condition included), as the service sends it. */

@@ -34,4 +34,9 @@ public class TestDatabase {
     public String planPreferringIndexes(String sql) {
         return QueryPlans.preferringIndexes(dataSource, sql);
     }
+
+    /** See {@link QueryPlans#preferringTextIndexes}. */
+    public String planPreferringTextIndexes(String sql) {
+        return QueryPlans.preferringTextIndexes(dataSource, sql);
+    }
 }

@@ -26,9 +26,23 @@ public final class QueryPlans {
      * little data a test database holds. Needs PostgreSQL 16 or later (EXPLAIN GENERIC_PLAN).
      */
     public static String preferringIndexes(DataSource dataSource, String sql) {
+        return plan(dataSource, sql, true);
+    }
+
+    /**
+     * As {@link #preferringIndexes}, for full-text search: bitmap scans stay allowed, since a GIN
+     * index (what a {@code tsvector} is searched through) is only ever read by one.
+     */
+    public static String preferringTextIndexes(DataSource dataSource, String sql) {
+        return plan(dataSource, sql, false);
+    }
+
+    private static String plan(DataSource dataSource, String sql, boolean noBitmaps) {
         try (Connection c = simpleProtocol(dataSource); Statement s = c.createStatement()) {
             s.execute("SET enable_seqscan = off");
-            s.execute("SET enable_bitmapscan = off");
+            if (noBitmaps) {
+                s.execute("SET enable_bitmapscan = off");
+            }
             s.execute("SET enable_sort = off");
             StringBuilder plan = new StringBuilder();
             try (ResultSet rs = s.executeQuery("EXPLAIN (GENERIC_PLAN) " + numbered(sql))) {

@@ -1,6 +1,8 @@
 package org.clinicalsenate.review.config;
 
+import java.time.LocalDate;
 import java.time.Period;
+import java.util.List;
 import java.util.Map;
 
 import io.smallrye.config.ConfigMapping;
@@ -31,4 +33,51 @@ public interface ReviewConfig {
     default int panelMinimumSize(String senate) {
         return panelMinimumSizeBySenate().getOrDefault(senate, panelMinimumSize());
     }
+
+    /** The working days a sponsor has to comment on a draft's factual accuracy. */
+    @WithDefault("10")
+    int factualAccuracyWorkingDays();
+
+    /** A senate's own factual-accuracy period, by senate slug, instead of {@link #factualAccuracyWorkingDays()}. */
+    Map<String, Integer> factualAccuracyWorkingDaysBySenate();
+
+    default int factualAccuracyWorkingDays(String senate) {
+        return factualAccuracyWorkingDaysBySenate().getOrDefault(senate, factualAccuracyWorkingDays());
+    }
+
+    /**
+     * The working days after a due date in which the senate still accepts the sponsor's comments
+     * (marked late); not shown to the sponsor, so the published due date does not move.
+     */
+    @WithDefault("5")
+    int graceWorkingDays();
+
+    /** A senate's own grace period, by senate slug, instead of {@link #graceWorkingDays()}. */
+    Map<String, Integer> graceWorkingDaysBySenate();
+
+    default int graceWorkingDays(String senate) {
+        return graceWorkingDaysBySenate().getOrDefault(senate, graceWorkingDays());
+    }
+
+    /** England and Wales bank holidays (not working days), as the government announces them. */
+    List<LocalDate> bankHolidays();
+
+    /** The working days each stage (a status, as the contract's value) takes when nothing else sets its due date. */
+    Map<String, Integer> stageWorkingDays();
+
+    /** A senate's own stage durations, by senate slug then stage, instead of {@link #stageWorkingDays()}. */
+    Map<String, Map<String, Integer>> stageWorkingDaysBySenate();
+
+    default int stageWorkingDays(String senate, String stage) {
+        Integer own = stageWorkingDaysBySenate().getOrDefault(senate, Map.of()).get(stage);
+        return own != null ? own : stageWorkingDays().getOrDefault(stage, 20);
+    }
+
+    /** How often the scheduled check looks for stages past their due date. */
+    @WithDefault("15m")
+    String overdueCheckEvery();
+
+    /** Whether the scheduled check runs (off in tests, which run it themselves). */
+    @WithDefault("true")
+    boolean overdueCheckEnabled();
 }

@@ -120,6 +120,10 @@ public class AdviceRequest {
     @Column(name = "redirected_to_body")
     public String redirectedToBody;
 
+    /** Accepted as confidential: left out of the public advice and review log. */
+    @Column(nullable = false)
+    public boolean confidential;
+
     @Column(name = "triaged_by")
     public String triagedBy;
 
@@ -191,6 +195,7 @@ public class AdviceRequest {
         triageReason = triage.reason();
         redirectedToSenate = triage.redirectedToSenate();
         redirectedToBody = triage.redirectedToBody();
+        confidential = triage.confidential();
         triagedBy = decidedBy;
         triagedAt = at.truncatedTo(ChronoUnit.MICROS);
         updatedAt = triagedAt;
@@ -225,6 +230,20 @@ public class AdviceRequest {
         if (status == AdviceRequestStatus.PANEL_FORMED) {
             status = AdviceRequestStatus.EVIDENCE_GATHERING;
         }
+        updatedAt = at.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Moves the request to {@code target} (409 listing the allowed next steps unless it may). */
+    public void moveTo(AdviceRequestStatus target, Instant at) {
+        status.requireMayMoveTo(target);
+        status = target;
+        updatedAt = at.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Reopens a closed review to the status it was closed from (409 unless it is closed). */
+    public void reopen(AdviceRequestStatus closedFrom, Instant at) {
+        status.requireIs(AdviceRequestStatus.CLOSED, "be reopened");
+        status = closedFrom;
         updatedAt = at.truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -65,9 +65,14 @@ public record AdviceRequestAccess(Set<String> roles, Optional<String> organisati
 
     /** Throws a 403 problem unless the caller decides for the senate: its admins and chairs, platform-admin. */
     public void requireMayDecideFor(String senate) {
-        if (!(roles.contains(PLATFORM_ADMIN) || administers(senate))) {
+        if (!decidesFor(senate)) {
             throw ProblemException.forbidden("Only senate " + senate + "'s admins and chairs may decide on its requests");
         }
+    }
+
+    /** Whether the caller decides for the senate: its admins and chairs, platform-admin. */
+    public boolean decidesFor(String senate) {
+        return roles.contains(PLATFORM_ADMIN) || administers(senate);
     }
 
     /**

@@ -12,8 +12,10 @@ import org.clinicalsenate.commons.problem.ProblemType;
  * Where an advice request is in its life (docs/architecture.md §1), and the one place that says
  * which status may follow which: received, then triaged (accepted, declined or redirected), terms
  * agreed, panel formed, evidence, draft report, factual-accuracy check, endorsement, issue, then
- * publication and the sponsor's response in either order, closed. A request may be withdrawn at
- * any time before its report is issued. Stored as the contract's value.
+ * publication and the sponsor's response in either order, closed. A council that does not endorse
+ * sends the report back to draft. A request may be withdrawn at any time before its report is
+ * issued. Only a platform-admin reopens a closed review ({@link AdviceRequest#reopen}), to the
+ * status it was closed from. Stored as the contract's value.
  */
 public enum AdviceRequestStatus implements KebabCase {
     RECEIVED,
@@ -44,7 +46,7 @@ public enum AdviceRequestStatus implements KebabCase {
             case PANEL_FORMED -> List.of(EVIDENCE_GATHERING, WITHDRAWN);
             case EVIDENCE_GATHERING -> List.of(DRAFT_REPORT, WITHDRAWN);
             case DRAFT_REPORT -> List.of(FACTUAL_ACCURACY_CHECK, WITHDRAWN);
-            case FACTUAL_ACCURACY_CHECK -> List.of(ENDORSED, WITHDRAWN);
+            case FACTUAL_ACCURACY_CHECK -> List.of(ENDORSED, DRAFT_REPORT, WITHDRAWN);
             case ENDORSED -> List.of(ISSUED, WITHDRAWN);
             case ISSUED -> List.of(PUBLISHED, SPONSOR_RESPONDED, CLOSED);
             case PUBLISHED -> List.of(SPONSOR_RESPONDED, CLOSED);

@@ -11,12 +11,13 @@ import org.clinicalsenate.commons.problem.ProblemType;
 /**
  * A triage decision as asked for, checked against what each decision takes: {@code accept} a lead
  * (and perhaps another kind), {@code decline} a reason, {@code redirect} a reason and one target,
- * another senate or a named body. Anything else is a 422 problem naming each field at fault.
+ * another senate or a named body; only an accepted review is marked confidential (left out of the
+ * public advice and review log). Anything else is a 422 problem naming each field at fault.
  *
  * @param senate the senate of the request (a redirect must name another one)
  */
 public record Triage(TriageDecision decision, AdviceRequestKind kind, UUID lead, String reason,
-        String redirectedToSenate, String redirectedToBody) {
+        String redirectedToSenate, String redirectedToBody, boolean confidential) {
 
     public Triage requireValidFor(String senate) {
         List<FieldError> errors = new ArrayList<>();
@@ -28,6 +29,7 @@ public record Triage(TriageDecision decision, AdviceRequestKind kind, UUID lead,
             }
             case DECLINE -> {
                 require(errors, reason != null, "reason", "is required to decline");
+                absent(errors, confidential, "confidential");
                 absent(errors, kind, "kind");
                 absent(errors, lead, "lead");
                 absent(errors, redirectedToSenate != null || redirectedToBody != null, "redirectedTo");
@@ -38,6 +40,7 @@ public record Triage(TriageDecision decision, AdviceRequestKind kind, UUID lead,
                         "names either a senate or a body, one of the two");
                 require(errors, !senate.equals(redirectedToSenate), "redirectedTo.senate",
                         "is the request's own senate: accept or decline it instead");
+                absent(errors, confidential, "confidential");
                 absent(errors, kind, "kind");
                 absent(errors, lead, "lead");
             }

@@ -2,6 +2,7 @@ package org.clinicalsenate.review.mapping;
 
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +31,7 @@ import org.clinicalsenate.review.domain.OrganisationType;
 import org.clinicalsenate.review.domain.ProposalStage;
 import org.clinicalsenate.review.domain.ReviewProgress;
 import org.clinicalsenate.review.domain.Triage;
+import org.clinicalsenate.review.domain.StageDeadline;
 import org.clinicalsenate.review.domain.TriageDecision;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
@@ -112,7 +114,8 @@ public interface AdviceRequestMapper {
     default Triage toDomain(AdviceRequestTriage triage) {
         RedirectTarget target = triage.getRedirectedTo();
         return new Triage(toDomain(triage.getDecision()), toDomain(triage.getKind()), triage.getLead(),
-                triage.getReason(), target == null ? null : target.getSenate(), target == null ? null : target.getBody());
+                triage.getReason(), target == null ? null : target.getSenate(), target == null ? null : target.getBody(),
+                Boolean.TRUE.equals(triage.getConfidential()));
     }
 
     /** A status filter (an open list in the contract): 400 unless the domain knows it. */
@@ -141,6 +144,7 @@ public interface AdviceRequestMapper {
                 .redirectedTo(redirected
                         ? new RedirectTarget().senate(request.redirectedToSenate).body(request.redirectedToBody)
                         : null)
+                .confidential(request.triageDecision == TriageDecision.ACCEPT ? request.confidential : null)
                 .decidedBy(request.triagedBy)
                 .decidedAt(Times.utc(request.triagedAt));
     }
@@ -177,6 +181,7 @@ public interface AdviceRequestMapper {
     @Mapping(target = "withdrawnBy", ignore = true)
     @Mapping(target = "withdrawnAt", ignore = true)
     @Mapping(target = "shortNotice", ignore = true)
+    @Mapping(target = "confidential", ignore = true)
     @Mapping(target = "requesterName", source = "requesterContact.name")
     @Mapping(target = "requesterEmail", source = "requesterContact.email")
     @interface FromRequester {
@@ -201,5 +206,18 @@ public interface AdviceRequestMapper {
                         .meetingsHeld(progress.meetingsHeld)
                         .evidenceItems(progress.evidenceItems)
                         .informationRequestsOpen(progress.informationRequestsOpen));
+    }
+
+    /** A stage's due date; overdue as of {@code today}. */
+    default org.clinicalsenate.api.review.model.StageDeadline toApi(StageDeadline deadline, LocalDate today) {
+        return new org.clinicalsenate.api.review.model.StageDeadline()
+                .adviceRequestId(deadline.adviceRequestId())
+                .senate(deadline.senate())
+                .stage(deadline.stage().value())
+                .since(Times.utc(deadline.since()))
+                .dueOn(deadline.dueOn())
+                .dueFrom(deadline.dueFrom().value())
+                .graceUntil(deadline.graceUntil())
+                .overdue(deadline.overdueOn(today));
     }
 }

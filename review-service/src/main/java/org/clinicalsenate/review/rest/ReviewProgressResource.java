@@ -1,5 +1,7 @@
 package org.clinicalsenate.review.rest;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -11,6 +13,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.clinicalsenate.api.review.ReviewProgressApi;
 import org.clinicalsenate.api.review.model.ReviewProgress;
 import org.clinicalsenate.api.review.model.ReviewProgressPage;
+import org.clinicalsenate.api.review.model.StageDeadline;
+import org.clinicalsenate.api.review.model.StageDeadlinePage;
 import org.clinicalsenate.commons.cache.ReadCache;
 import org.clinicalsenate.commons.mapping.Times;
 import org.clinicalsenate.commons.page.Page;
@@ -18,6 +22,7 @@ import org.clinicalsenate.commons.page.PageLinks;
 import org.clinicalsenate.commons.security.Roles;
 import org.clinicalsenate.review.mapping.AdviceRequestMapper;
 import org.clinicalsenate.review.service.AdviceRequestService;
+import org.clinicalsenate.review.service.StageDeadlineService;
 
 public class ReviewProgressResource implements ReviewProgressApi {
 
@@ -29,6 +34,12 @@ public class ReviewProgressResource implements ReviewProgressApi {
 
     @Inject
     ReadCache cache;
+
+    @Inject
+    StageDeadlineService deadlines;
+
+    @Inject
+    Clock clock;
 
     @Context
     UriInfo uri;
@@ -43,5 +54,14 @@ public class ReviewProgressResource implements ReviewProgressApi {
             return PageLinks.ok(new ReviewProgressPage(page.items()).nextCursor(page.nextCursor()), page.nextCursor(),
                     uri);
         });
+    }
+
+    @Override
+    @RolesAllowed({ Roles.ASSURANCE_VIEWER, Roles.SENATE_ADMIN, Roles.SENATE_CHAIR, Roles.PLATFORM_ADMIN })
+    public Response listStageDeadlines(String senate, Boolean overdue, Integer limit, String cursor) {
+        LocalDate today = LocalDate.now(clock);
+        Page<StageDeadline> page = deadlines.list(senate, Boolean.TRUE.equals(overdue), limit, cursor)
+                .map(deadline -> mapper.toApi(deadline, today));
+        return PageLinks.ok(new StageDeadlinePage(page.items()).nextCursor(page.nextCursor()), page.nextCursor(), uri);
     }
 }
