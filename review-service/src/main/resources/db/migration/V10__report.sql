@@ -23,6 +23,7 @@ CREATE TABLE report (
     fa_version             int,
     fa_sent_by             text,
     fa_sent_at             timestamptz,
+    fa_sent_on             date,
     fa_due_on              date,
     endorsement_decision   text,
     endorsement_meeting_on date,

@@ -146,10 +146,12 @@ class PublicLogTest {
     }
 
     @Test
-    void aReviewLeavesTheLogWhenItIsNotPublicAndShowsWithdrawal() {
+    void aWithdrawalShowsAtOnceWithoutItsReason() {
         String senate = freshSenate();
         String organisation = freshOrganisation();
         String id = accept(senate, submit(Tokens.platformAdmin(), body(senate, organisation, "Withdrawn later")), false);
+        // the page is kept for everyone, and a change shows at once
+        anonymous().queryParam("senate", senate).get("/public/advice-log").then().body("items.stage", contains("scoping"));
         as(Tokens.senateAdmin(senate)).body(Map.of("reason", "The ICB paused the programme"))
                 .post("/advice-requests/" + id + "/withdrawal").then().statusCode(200);
         anonymous().queryParam("senate", senate).get("/public/advice-log").then()

@@ -235,6 +235,8 @@ class ReportTest {
         clock.setToday(BEFORE_CHRISTMAS);
         as(admin).body(Map.of("dueOn", BEFORE_CHRISTMAS.toString())).post(report + "/factual-accuracy-check").then()
                 .statusCode(422).body("errors[0].field", equalTo("dueOn"));
+        as(admin).body(Map.of("sentOn", "2026-12-18")).post(report + "/factual-accuracy-check").then()
+                .statusCode(422).body("errors[0].field", equalTo("sentOn"));
         as(admin).body(Map.of("dueOn", "2026-12-18")).post(report + "/factual-accuracy-check").then().statusCode(200)
                 .body("factualAccuracy.dueOn", equalTo("2026-12-18"));
         Map<String, Object> comment = Map.of("section", "background", "comment", "The proposal dates from 2025.");
@@ -251,6 +253,21 @@ class ReportTest {
                 .body("detail", containsString("2026-12-18"));
         assertThat(db.count("SELECT count(*) FROM factual_accuracy_comment WHERE advice_request_id = ?::uuid",
                 panel.id())).isEqualTo(2);
+    }
+
+    @Test
+    void aCheckAlreadyUnderWayIsRecordedWithTheDayTheDraftWasSent() {
+        String senate = freshSenate();
+        FormedPanel panel = reviewedPanel(senate);
+        String report = "/advice-requests/" + panel.id() + "/report";
+        as(Tokens.senateAdmin(senate)).body(reportDraft(1, "Sent by email")).post(report + "/versions").then()
+                .statusCode(201);
+        clock.setToday(LocalDate.of(2027, 1, 20));
+        // sent on Thursday 17 December: due 10 working days later, past already
+        as(Tokens.senateAdmin(senate)).body(Map.of("sentOn", BEFORE_CHRISTMAS.toString()))
+                .post(report + "/factual-accuracy-check").then().statusCode(200)
+                .body("factualAccuracy.sentOn", equalTo(BEFORE_CHRISTMAS.toString()))
+                .body("factualAccuracy.dueOn", equalTo("2027-01-05"));
     }
 
     @Test

@@ -3,6 +3,10 @@ package org.clinicalsenate.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,26 +50,51 @@ import org.clinicalsenate.client.notification.api.AuditApi;
 import org.clinicalsenate.client.notification.api.EventsApi;
 import org.clinicalsenate.client.notification.model.ReceivedEvent;
 import org.clinicalsenate.client.review.api.AdviceRequestsApi;
+import org.clinicalsenate.client.review.api.AssuranceStatisticsApi;
+import org.clinicalsenate.client.review.api.EvidenceApi;
 import org.clinicalsenate.client.review.api.ExpertReviewPanelApi;
 import org.clinicalsenate.client.review.api.MeetingsApi;
+import org.clinicalsenate.client.review.api.PublicAdviceAndReviewLogApi;
+import org.clinicalsenate.client.review.api.ReportApi;
 import org.clinicalsenate.client.review.api.TermsOfReferenceApi;
 import org.clinicalsenate.client.review.model.AdviceRequest;
 import org.clinicalsenate.client.review.model.AdviceRequestCreate;
 import org.clinicalsenate.client.review.model.AdviceRequestKind;
 import org.clinicalsenate.client.review.model.AdviceRequestTriage;
+import org.clinicalsenate.client.review.model.AttendanceUpdate;
+import org.clinicalsenate.client.review.model.ConsentDecision;
 import org.clinicalsenate.client.review.model.DeclarationAtMeetingCreate;
+import org.clinicalsenate.client.review.model.EndorsementCreate;
+import org.clinicalsenate.client.review.model.EndorsementDecision;
+import org.clinicalsenate.client.review.model.EvidenceCreate;
+import org.clinicalsenate.client.review.model.EvidenceStrength;
+import org.clinicalsenate.client.review.model.FactualAccuracyAnswerCreate;
+import org.clinicalsenate.client.review.model.FactualAccuracyAnswerOutcome;
+import org.clinicalsenate.client.review.model.FactualAccuracyCheckStart;
+import org.clinicalsenate.client.review.model.FactualAccuracyCommentCreate;
 import org.clinicalsenate.client.review.model.MeetingAction;
 import org.clinicalsenate.client.review.model.MeetingCreate;
 import org.clinicalsenate.client.review.model.OrganisationType;
 import org.clinicalsenate.client.review.model.PanelMemberCreate;
 import org.clinicalsenate.client.review.model.PanelRole;
 import org.clinicalsenate.client.review.model.ProposalStage;
+import org.clinicalsenate.client.review.model.PublicationConsentCreate;
+import org.clinicalsenate.client.review.model.RecommendationDraft;
+import org.clinicalsenate.client.review.model.RecommendationPriority;
+import org.clinicalsenate.client.review.model.RecommendationResponse;
+import org.clinicalsenate.client.review.model.RecommendationResponseValue;
+import org.clinicalsenate.client.review.model.ReportDraft;
+import org.clinicalsenate.client.review.model.ReportIssueCreate;
 import org.clinicalsenate.client.review.model.RequesterContact;
+import org.clinicalsenate.client.review.model.ReviewClosure;
 import org.clinicalsenate.client.review.model.ReviewMethod;
 import org.clinicalsenate.client.review.model.ReviewTimeline;
 import org.clinicalsenate.client.review.model.ServiceChangeTest;
+import org.clinicalsenate.client.review.model.SponsorResponseCreate;
 import org.clinicalsenate.client.review.model.TermsOfReferenceDraft;
 import org.clinicalsenate.client.review.model.TermsOfReferenceSignOff;
+import org.clinicalsenate.client.review.model.TestAssessment;
+import org.clinicalsenate.client.review.model.TestAssessmentOutcome;
 import org.clinicalsenate.client.review.model.TriageDecision;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -169,7 +198,7 @@ class PlatformJourneySystemTest {
     }
 
     @Test
-    void theSponsorAgreesTheTermsTheCouncilSignsThemOffMembershipClearsThePanelAndRecordsItsMeetingsDeclarations() throws Exception {
+    void aReviewIsCarriedFromTermsToClosureAndIsPublicAndCountedByTheAssuranceStatistics() throws Exception {
         Map<String, String> requester = bearer(Tokens.user(keycloak, "hiow-requester"));
         Map<String, String> southEastAdmin = bearer(Tokens.user(keycloak, "southeast-admin"));
         Map<String, String> admin = bearer(Tokens.user(keycloak, "admin"));
@@ -249,6 +278,72 @@ class PlatformJourneySystemTest {
             assertThat(record.getMeetingRef()).isEqualTo(meeting.getId().toString());
             assertThat(record.getSenate()).isEqualTo("south-east");
             assertThat(record.getInterest()).isEqualTo("Honorary lecturer at the University of Southampton");
+        });
+
+        // the panel met and received evidence; its report goes to the sponsor for factual accuracy
+        for (var participant : meeting.getParticipants()) {
+            meetings.recordAttendance(id, meeting.getId(), new AttendanceUpdate().memberId(participant.getMemberId())
+                    .attendance(AttendanceUpdate.AttendanceEnum.ATTENDED), southEastAdmin);
+        }
+        new EvidenceApi(review()).addEvidence(id, new EvidenceCreate().title("Options appraisal")
+                .kind("pre-consultation-business-case").providedBy("QRL").providedOn(LocalDate.now())
+                .link("https://documents.example.nhs.uk/maternity/options.pdf")
+                .sha256("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"), requester);
+        ReportApi report = new ReportApi(review());
+        var draft = report.draftReport(id, new ReportDraft().executiveSummary("A single obstetric unit is safe if the"
+                + " midwife-led units are kept.").background("Three units today.").method("Two panel meetings.")
+                .findings("Transfers are the main risk.")
+                .recommendations(List.of(new RecommendationDraft().text("Fund a 24-hour transfer service.")
+                        .theme("patient-pathways").priority(RecommendationPriority.HIGH)
+                        .evidenceStrength(EvidenceStrength.MODERATE)))
+                .testAssessments(List.of(new TestAssessment().test("test-3-clinical-evidence-base")
+                        .assessment(TestAssessmentOutcome.PARTLY_SUPPORTED).reasoning("Transfers are not modelled."))),
+                southEastAdmin);
+        assertThat(draft.getPanel()).extracting(m -> m.getName()).contains("Dr Out Of Area", "Patient Voice");
+        assertThat(draft.getDeclarations()).singleElement()
+                .satisfies(d -> assertThat(d.getInterest()).isEqualTo("Honorary lecturer at the University of Southampton"));
+        report.startFactualAccuracyCheck(id, new FactualAccuracyCheckStart(), southEastAdmin);
+        var comment = report.commentOnReport(id, new FactualAccuracyCommentCreate().section(
+                FactualAccuracyCommentCreate.SectionEnum.BACKGROUND).comment("There are four units today."), requester);
+        report.answerFactualAccuracyComment(id, comment.getId(), new FactualAccuracyAnswerCreate()
+                .outcome(FactualAccuracyAnswerOutcome.ACCEPTED).change("Four units."), southEastAdmin);
+        report.draftReport(id, new ReportDraft().executiveSummary(draft.getExecutiveSummary()).background("Four units today.")
+                .method(draft.getMethod()).findings(draft.getFindings())
+                .recommendations(List.of(new RecommendationDraft().text("Fund a 24-hour transfer service.")
+                        .theme("patient-pathways").priority(RecommendationPriority.HIGH)
+                        .evidenceStrength(EvidenceStrength.MODERATE)))
+                .testAssessments(draft.getTestAssessments()), southEastAdmin);
+
+        // the council endorses it, it is issued, the sponsor consents and it is published
+        report.recordEndorsement(id, new EndorsementCreate().decision(EndorsementDecision.ENDORSED)
+                .councilMeetingDate(LocalDate.now()), southEastAdmin);
+        report.issueReport(id, new ReportIssueCreate(), southEastAdmin);
+        report.recordPublicationConsent(id, new PublicationConsentCreate().decision(ConsentDecision.GIVEN), requester);
+        assertThat(report.publishReport(id, southEastAdmin).getStatus()).isEqualTo("published");
+
+        // public, without a token: in the log, found by full text, and as a page
+        var log = new PublicAdviceAndReviewLogApi(review());
+        assertThat(log.listPublicAdviceLog("south-east", null, null, null, null, "published", "transfer", 20, null)
+                .getItems()).extracting(item -> item.getId()).contains(id);
+        assertThat(log.getPublicAdviceLogEntry(id).getReport().getRecommendations()).singleElement()
+                .satisfies(r -> assertThat(r.getText()).isEqualTo("Fund a 24-hour transfer service."));
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(platform.reviewUrl() + "/public/advice-log/" + id + "/report")).header("Accept", "text/html")
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Maternity services in Hampshire", "Four units today.", "Dr Out Of Area");
+
+        // the sponsor responds, the senate closes the review, and the assurance statistics count it
+        report.recordSponsorResponse(id, new SponsorResponseCreate().responses(List.of(new RecommendationResponse()
+                .recommendation(1).response(RecommendationResponseValue.ACCEPTED).action("Business case for transfers")
+                .owner("ICB Director of Strategy"))), requester);
+        assertThat(report.closeReview(id, new ReviewClosure(), southEastAdmin).getStatus()).isEqualTo("closed");
+        var statistics = new AssuranceStatisticsApi(review()).getAssuranceStatistics("south-east", null, null,
+                bearer(Tokens.user(keycloak, "assurance")));
+        assertThat(statistics.getSenates()).singleElement().satisfies(senate -> {
+            assertThat(senate.getPublication().getPublished()).isPositive();
+            assertThat(senate.getEndToEnd().getCompleted()).isPositive();
+            assertThat(senate.getRecommendations()).anySatisfy(r -> assertThat(r.getTheme()).isEqualTo("patient-pathways"));
         });
     }
 

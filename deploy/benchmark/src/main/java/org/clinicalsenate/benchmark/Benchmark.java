@@ -30,6 +30,7 @@ public final class Benchmark {
     static final double LIST_P99_MILLIS = 25;
     static final double CONFLICT_CHECK_P99_MILLIS = 10;
     static final double CREATE_P99_MILLIS = 30;
+    static final double STATISTICS_P99_MILLIS = 100;
     static final long RSS_LIMIT_MIB = 300;
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
@@ -124,13 +125,14 @@ public final class Benchmark {
     /** The phases, one after the other; about 4 minutes with the default durations. */
     private void measure(LoadGenerator load, Endpoints endpoints, Report report) {
         List<Endpoint> lists = List.of(endpoints.register, endpoints.senates, endpoints.members, endpoints.adviceRequests,
-                endpoints.reviewProgress)
+                endpoints.reviewProgress, endpoints.publicLog)
                 .stream().filter(this::selected).toList();
 
         if (!options.warmupAll.isZero()) {
             // one warm-up of every read first, so that no phase pays for another's JIT compilation
             List<Endpoint> reads = List.of(endpoints.health, endpoints.register, endpoints.senates, endpoints.members,
-                    endpoints.adviceRequests, endpoints.reviewProgress, endpoints.conflictCheck);
+                    endpoints.adviceRequests, endpoints.reviewProgress, endpoints.publicLog, endpoints.statistics,
+                    endpoints.conflictCheck);
             Endpoint mixed = new Endpoint("warm-up", "every read", n -> reads.get((int) (n % reads.size()))
                     .request().apply(n / reads.size()));
             System.out.printf(Locale.ROOT, "  warm-up:        every read, round robin (%d workers, %s s) ...%n",
@@ -175,6 +177,12 @@ public final class Benchmark {
             report.openLoop(conflicts);
             judgeP99(report, conflicts, String.format(Locale.ROOT, "conflict check of a %d-member panel: p99 at %.0f req/s",
                     options.panelSize, options.conflictRate), CONFLICT_CHECK_P99_MILLIS);
+        }
+        if (selected(endpoints.statistics)) {
+            PhaseResult statistics = openLoop(load, endpoints.statistics, options.statisticsRate);
+            report.openLoop(statistics);
+            judgeP99(report, statistics, String.format(Locale.ROOT, "assurance statistics (every senate, 12 months):"
+                    + " p99 at %.0f req/s", options.statisticsRate), STATISTICS_P99_MILLIS);
         }
         if (selected(endpoints.createAdviceRequest)) {
             PhaseResult creates = openLoop(load, endpoints.createAdviceRequest, options.createRate);
@@ -303,6 +311,8 @@ public final class Benchmark {
         final Endpoint members;
         final Endpoint adviceRequests;
         final Endpoint reviewProgress;
+        final Endpoint publicLog;
+        final Endpoint statistics;
         final Endpoint conflictCheck;
         final Endpoint createAdviceRequest;
 
@@ -338,6 +348,15 @@ public final class Benchmark {
                     Map.of(), TOKEN_LIFETIME));
             reviewProgress = new Endpoint("review-progress", "GET /review-progress (assurance)",
                     n -> get(review + "/review-progress", assurance));
+            // the public log: no token, newest first, one senate at a time and a full-text search in turn
+            List<String> searches = List.of("stroke", "maternity services", "workforce plan", "orthopaedics");
+            publicLog = new Endpoint("public-log", "GET /public/advice-log (no token)",
+                    n -> get(review + "/public/advice-log?" + (n % 2 == 0
+                            ? "senate=" + slugs.get((int) (n / 2 % slugs.size()))
+                            : "q=" + java.net.URLEncoder.encode(searches.get((int) (n / 2 % searches.size())),
+                                    java.nio.charset.StandardCharsets.UTF_8)), null));
+            statistics = new Endpoint("statistics", "GET /assurance-statistics (assurance)",
+                    n -> get(review + "/assurance-statistics", assurance));
             conflictCheck = new Endpoint("conflict-check", "POST /conflict-checks",
                     n -> post(membership + "/conflict-checks", service, panelBodies.get((int) (n % panelBodies.size())),
                             null));
@@ -364,7 +383,8 @@ public final class Benchmark {
         }
 
         List<Endpoint> all() {
-            return List.of(health, register, senates, members, adviceRequests, reviewProgress, conflictCheck,
+            return List.of(health, register, senates, members, adviceRequests, reviewProgress, publicLog, statistics,
+                    conflictCheck,
                     createAdviceRequest);
         }
 

@@ -40,10 +40,11 @@ final class Options {
               --senders N                open-loop sending threads, i.e. most requests in flight (default 64)
               --conflict-rate R          conflict checks per second (default 40)
               --create-rate R            advice requests created per second (default 20)
+              --statistics-rate R        assurance statistics per second (default 5)
               --panel-size N             members per conflict-check panel (default 20)
               --only NAMES               only these phases, comma-separated, e.g. register,members (names:
                                          register, senates, members, advice-requests, review-progress,
-                                         conflict-check,
+                                         public-log, statistics, conflict-check,
                                          create-advice-request; the health baseline always runs)
 
             Volume (first seed only):
@@ -75,6 +76,7 @@ final class Options {
     Duration openMeasure = Duration.ofSeconds(20);
     int senders = 64;
     double conflictRate = 40;
+    double statisticsRate = 5;
     double createRate = 20;
     int panelSize = 20;
     java.util.Set<String> only = java.util.Set.of();
@@ -114,6 +116,7 @@ final class Options {
                 case "--open-measure" -> o.openMeasure = seconds(value != null ? value : next(args, ++i, arg), arg, false);
                 case "--senders" -> o.senders = positive(value != null ? value : next(args, ++i, arg), arg);
                 case "--conflict-rate" -> o.conflictRate = rate(value != null ? value : next(args, ++i, arg), arg);
+                case "--statistics-rate" -> o.statisticsRate = rate(value != null ? value : next(args, ++i, arg), arg);
                 case "--create-rate" -> o.createRate = rate(value != null ? value : next(args, ++i, arg), arg);
                 case "--panel-size" -> o.panelSize = positive(value != null ? value : next(args, ++i, arg), arg);
                 case "--only" -> o.only = java.util.Set.of((value != null ? value : next(args, ++i, arg)).split(","));

@@ -267,4 +267,95 @@ final class SeedSql {
                    'bench', n.submitted_at, least(n.submitted_at + interval '2 days', now()), n.i % 3
             FROM numbered n JOIN senates s ON s.idx = n.i % (SELECT count(*) FROM senates)
             """;
+
+    /**
+     * The bench requests' full histories: every change of status along the path to the status each
+     * was seeded in (10 days apart from submission, never after now), replacing the one row the
+     * trigger recorded; and, for those issued or later, the report (one version with three
+     * recommendations and the Test 3 assessment, issued; published and answered by the sponsor as
+     * the status says). What the assurance statistics and the public log read.
+     */
+    static final String[] REVIEW_HISTORIES = {
+        """
+        DELETE FROM advice_request_transition WHERE advice_request_id IN
+            (SELECT id FROM advice_request WHERE submitted_by = 'bench')
+        """,
+        """
+        WITH path AS (
+            SELECT r.id, r.submitted_at,
+                   CASE WHEN r.status IN ('declined', 'redirected') THEN ARRAY['received', r.status]
+                        ELSE (ARRAY['received', 'accepted', 'terms-agreed', 'panel-formed', 'evidence-gathering',
+                                    'draft-report', 'factual-accuracy-check', 'endorsed', 'issued', 'published',
+                                    'sponsor-responded', 'closed'])[1:array_position(ARRAY['received', 'accepted',
+                                    'terms-agreed', 'panel-formed', 'evidence-gathering', 'draft-report',
+                                    'factual-accuracy-check', 'endorsed', 'issued', 'published', 'sponsor-responded',
+                                    'closed'], r.status)] END AS statuses
+            FROM advice_request r WHERE r.submitted_by = 'bench'
+        )
+        INSERT INTO advice_request_transition (advice_request_id, from_status, to_status, at)
+        SELECT p.id, CASE WHEN s.k = 1 THEN NULL ELSE p.statuses[s.k - 1] END, p.statuses[s.k],
+               least(p.submitted_at + (s.k - 1) * interval '10 days' + s.k * interval '1 second', now())
+        FROM path p CROSS JOIN LATERAL generate_subscripts(p.statuses, 1) AS s(k)
+        """,
+        """
+        UPDATE advice_request SET triage_decision = CASE status WHEN 'declined' THEN 'decline'
+                   WHEN 'redirected' THEN 'redirect' ELSE 'accept' END,
+               lead_member_id = CASE WHEN status NOT IN ('declined', 'redirected') THEN md5('bench-lead')::uuid END,
+               triage_reason = CASE WHEN status IN ('declined', 'redirected') THEN 'Bench reason' END,
+               redirected_to_body = CASE WHEN status = 'redirected' THEN 'Bench clinical network' END,
+               triaged_at = least(submitted_at + interval '10 days', now()), triaged_by = 'bench'
+        WHERE submitted_by = 'bench' AND status <> 'received'
+        """,
+        """
+        INSERT INTO report_version (id, advice_request_id, version_no, executive_summary, background, method, findings,
+                                    recommendations, test_assessments, drafted_by, drafted_at)
+        SELECT md5('bench-report-' || r.id)::uuid, r.id, 1,
+               'The panel supports the proposal for ' || r.title || ', subject to its recommendations.',
+               'Bench background.', 'Bench method: desk review and a panel meeting.',
+               'Bench findings on workforce, pathways and estates.',
+               jsonb_build_array(
+                   jsonb_build_object('number', 1, 'text', 'Publish a workforce plan.', 'theme', 'workforce',
+                                      'priority', 'high', 'evidenceStrength', 'moderate'),
+                   jsonb_build_object('number', 2, 'text', 'Model travel times.', 'theme', 'patient-pathways',
+                                      'priority', 'medium', 'evidenceStrength', 'limited'),
+                   jsonb_build_object('number', 3, 'text', 'Plan the estate.', 'theme', 'estates',
+                                      'priority', 'low', 'evidenceStrength', 'expert-opinion')),
+               jsonb_build_array(jsonb_build_object('test', 'test-3-clinical-evidence-base', 'assessment',
+                   (ARRAY['supported', 'partly-supported', 'not-supported'])[1 + abs(hashtext(r.id::text)) % 3],
+                   'reasoning', 'Bench reasoning.', 'conditionsMet', '[]'::jsonb)),
+               'bench', least(r.submitted_at + interval '50 days', now())
+        FROM advice_request r
+        WHERE r.submitted_by = 'bench' AND r.status IN ('issued', 'published', 'sponsor-responded', 'closed')
+        """,
+        """
+        INSERT INTO report (advice_request_id, latest_version, fa_version, fa_sent_by, fa_sent_at, fa_sent_on, fa_due_on,
+                            endorsement_decision, endorsement_meeting_on, endorsement_version, endorsement_by,
+                            endorsement_at, issued_version, issued_on, issued_by, consent_decision, consent_given_by,
+                            consent_given_on, consent_recorded_by, consent_recorded_at, published_version,
+                            published_by, published_at, responses, responded_by, responded_at, closed_by, closed_at,
+                            closed_from)
+        SELECT r.id, 1, 1, 'bench', r.submitted_at + interval '60 days', (r.submitted_at + interval '60 days')::date,
+               (r.submitted_at + interval '74 days')::date, 'endorsed', (r.submitted_at + interval '70 days')::date, 1,
+               'bench', r.submitted_at + interval '70 days', 1, (r.submitted_at + interval '80 days')::date, 'bench',
+               CASE WHEN published THEN 'given' END, CASE WHEN published THEN 'Bench sponsor' END,
+               CASE WHEN published THEN (r.submitted_at + interval '85 days')::date END,
+               CASE WHEN published THEN 'bench' END, CASE WHEN published THEN r.submitted_at + interval '85 days' END,
+               CASE WHEN published THEN 1 END, CASE WHEN published THEN 'bench' END,
+               CASE WHEN published THEN least(r.submitted_at + interval '90 days', now()) END,
+               CASE WHEN responded THEN jsonb_build_array(
+                   jsonb_build_object('recommendation', 1, 'response', 'accepted', 'action', 'Plan', 'owner', 'CNO'),
+                   jsonb_build_object('recommendation', 2, 'response', 'partly-accepted', 'action', 'Model',
+                                      'owner', 'Director of Strategy'),
+                   jsonb_build_object('recommendation', 3, 'response', 'not-accepted')) END,
+               CASE WHEN responded THEN 'bench' END,
+               CASE WHEN responded THEN least(r.submitted_at + interval '100 days', now()) END,
+               CASE WHEN r.status = 'closed' THEN 'bench' END,
+               CASE WHEN r.status = 'closed' THEN least(r.submitted_at + interval '110 days', now()) END,
+               CASE WHEN r.status = 'closed' THEN 'sponsor-responded' END
+        FROM advice_request r
+        CROSS JOIN LATERAL (SELECT r.status IN ('published', 'sponsor-responded', 'closed') AS published,
+                                   r.status IN ('sponsor-responded', 'closed') AS responded) f
+        WHERE r.submitted_by = 'bench' AND r.status IN ('issued', 'published', 'sponsor-responded', 'closed')
+        """
+    };
 }

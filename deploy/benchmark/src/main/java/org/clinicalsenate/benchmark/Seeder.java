@@ -100,7 +100,7 @@ final class Seeder {
             } else {
                 long began = System.nanoTime();
                 seedReview(c, senates, volume);
-                vacuumAnalyze(c, "advice_request");
+                vacuumAnalyze(c, "advice_request", "advice_request_transition", "report", "report_version");
                 done.add(String.format("review: seeded %d advice requests in %.1f s, then VACUUM ANALYZE",
                         count(c, "SELECT count(*) FROM advice_request WHERE submitted_by = 'bench'"),
                         (System.nanoTime() - began) / 1e9));
@@ -135,6 +135,11 @@ final class Seeder {
             int events = update(c, "DELETE FROM outbox_event WHERE aggregate_id IN"
                     + " (SELECT id::text FROM advice_request WHERE " + BENCH_ADVICE + ")");
             int keys = update(c, "DELETE FROM idempotency_record WHERE principal LIKE 'bench-%'");
+            String bench = "SELECT id FROM advice_request WHERE " + BENCH_ADVICE;
+            for (String table : List.of("advice_request_transition", "stage_overdue", "factual_accuracy_comment",
+                    "report", "report_version")) {
+                update(c, "DELETE FROM " + table + " WHERE advice_request_id IN (" + bench + ")");
+            }
             int requests = update(c, "DELETE FROM advice_request WHERE " + BENCH_ADVICE);
             c.commit();
             long audit = count(c, "SELECT count(*) FROM audit_log WHERE actor LIKE 'bench-%'");
@@ -289,11 +294,21 @@ final class Seeder {
     private void seedReview(Connection c, List<ActiveSenate> senates, Volume volume) throws SQLException {
         Array slugs = c.createArrayOf("text", senates.stream().map(ActiveSenate::slug).toArray());
         Array icbs = c.createArrayOf("text", senates.stream().map(s -> String.join(",", s.icbs())).toArray());
-        try (PreparedStatement s = c.prepareStatement(SeedSql.ADVICE_REQUESTS)) {
+        c.setAutoCommit(false);
+        try (PreparedStatement s = c.prepareStatement(SeedSql.ADVICE_REQUESTS); Statement histories = c.createStatement()) {
             s.setArray(1, slugs);
             s.setArray(2, icbs);
             s.setInt(3, volume.adviceRequests());
-            s.executeUpdate(); // one statement: atomic on its own
+            s.executeUpdate();
+            for (String sql : SeedSql.REVIEW_HISTORIES) {
+                histories.execute(sql);
+            }
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
         }
     }
 

@@ -72,7 +72,19 @@ final class DemoData {
                     "Community paediatric audiology in Buckinghamshire, Oxfordshire and Berkshire West",
                     "What clinical governance and quality assurance should a single community paediatric"
                             + " audiology service adopt after the national review of newborn hearing follow-up?",
-                    List.of(), "case-for-change", ReviewDemo.Stage.RECEIVED));
+                    List.of(), "case-for-change", ReviewDemo.Stage.RECEIVED),
+            new AdviceRequestSeed("demo-seed-hiow-vascular", Personas.REQUESTER.name(), Personas.REQUESTER.groups(),
+                    Personas.REQUESTER.claims(), "south-east", "QRL", "clinical-review",
+                    "A vascular surgery network for Hampshire and the Isle of Wight",
+                    "Is concentrating arterial surgery at one arterial centre, with non-arterial vascular services"
+                            + " kept at the other hospitals, clinically sound for patients across the area?",
+                    List.of("R1C", "RHU"), "pre-consultation-business-case", ReviewDemo.Stage.PUBLISHED),
+            new AdviceRequestSeed("demo-seed-hiow-urgent-care", Personas.REQUESTER.name(),
+                    Personas.REQUESTER.groups(), Personas.REQUESTER.claims(), "south-east", "QRL", "clinical-review",
+                    "Urgent treatment centres on the Isle of Wight",
+                    "Does replacing the minor injuries unit with an urgent treatment centre open 24 hours meet the"
+                            + " urgent care needs of the island's residents and visitors safely?",
+                    List.of("R1F"), "options-appraisal", ReviewDemo.Stage.FACTUAL_ACCURACY_OVERDUE));
 
     private DemoData() {
     }
@@ -161,7 +173,9 @@ final class DemoData {
             }
         }
         String line = String.format("review-service: %d demo advice requests created (received, triaged, terms agreed,"
-                + " a panel formed with an override that has met and has evidence), %d already present", created, present);
+                + " a panel formed with an override that has met and has evidence, a report in its factual-accuracy"
+                + " check past the due date, a published report with the sponsor's response), %d already present",
+                created, present);
         return failures.length() == 0 ? line : line + "; could not create:" + failures;
     }
 

@@ -19,11 +19,17 @@ import org.clinicalsenate.client.review.api.AdviceRequestsApi;
 import org.clinicalsenate.client.review.api.EvidenceApi;
 import org.clinicalsenate.client.review.api.ExpertReviewPanelApi;
 import org.clinicalsenate.client.review.api.MeetingsApi;
+import org.clinicalsenate.client.review.api.ReportApi;
 import org.clinicalsenate.client.review.api.TermsOfReferenceApi;
 import org.clinicalsenate.client.review.model.AdviceRequestTriage;
 import org.clinicalsenate.client.review.model.AttendanceUpdate;
+import org.clinicalsenate.client.review.model.ConsentDecision;
 import org.clinicalsenate.client.review.model.DeclarationAtMeetingCreate;
+import org.clinicalsenate.client.review.model.EndorsementCreate;
+import org.clinicalsenate.client.review.model.EndorsementDecision;
 import org.clinicalsenate.client.review.model.EvidenceCreate;
+import org.clinicalsenate.client.review.model.EvidenceStrength;
+import org.clinicalsenate.client.review.model.FactualAccuracyCheckStart;
 import org.clinicalsenate.client.review.model.InformationRequestCreate;
 import org.clinicalsenate.client.review.model.Meeting;
 import org.clinicalsenate.client.review.model.MeetingAction;
@@ -31,9 +37,19 @@ import org.clinicalsenate.client.review.model.MeetingCreate;
 import org.clinicalsenate.client.review.model.MeetingParticipant;
 import org.clinicalsenate.client.review.model.PanelMemberCreate;
 import org.clinicalsenate.client.review.model.PanelRole;
+import org.clinicalsenate.client.review.model.PublicationConsentCreate;
+import org.clinicalsenate.client.review.model.RecommendationDraft;
+import org.clinicalsenate.client.review.model.RecommendationPriority;
+import org.clinicalsenate.client.review.model.RecommendationResponse;
+import org.clinicalsenate.client.review.model.RecommendationResponseValue;
+import org.clinicalsenate.client.review.model.ReportDraft;
+import org.clinicalsenate.client.review.model.ReportIssueCreate;
 import org.clinicalsenate.client.review.model.ReviewMethod;
 import org.clinicalsenate.client.review.model.ReviewTimeline;
 import org.clinicalsenate.client.review.model.ServiceChangeTest;
+import org.clinicalsenate.client.review.model.SponsorResponseCreate;
+import org.clinicalsenate.client.review.model.TestAssessment;
+import org.clinicalsenate.client.review.model.TestAssessmentOutcome;
 import org.clinicalsenate.client.review.model.TermsOfReferenceDraft;
 import org.clinicalsenate.client.review.model.TermsOfReferenceSignOff;
 import org.clinicalsenate.client.review.model.TriageDecision;
@@ -52,7 +68,11 @@ final class ReviewDemo {
 
     /** How far a demo request is carried. */
     enum Stage {
-        RECEIVED, TRIAGED, TERMS_AGREED, PANEL_MET
+        RECEIVED, TRIAGED, TERMS_AGREED, PANEL_MET,
+        /** Its draft report sent to the sponsor a month ago, comments now past due. */
+        FACTUAL_ACCURACY_OVERDUE,
+        /** Endorsed, issued, published with the sponsor's consent, and the sponsor's response recorded. */
+        PUBLISHED
     }
 
     private static final Persona SOUTH_EAST_CHAIR = new Persona("southeast-chair", "senate-chair of south-east",
@@ -95,6 +115,10 @@ final class ReviewDemo {
             drawPanel(id, members);
             holdMeeting(id, members);
             receiveEvidence(id);
+            if (stage == Stage.PANEL_MET) {
+                return "";
+            }
+            report(id, requester, stage);
             return "";
         } catch (ApiException e) {
             return " (stopped: HTTP " + e.getCode() + " " + e.getResponseBody() + ")";
@@ -168,6 +192,51 @@ final class ReviewDemo {
         new EvidenceApi(client(Personas.SENATE_ADMIN)).askForInformation(id, new InformationRequestCreate()
                 .question("What are the modelled night-time travel times to the nearest hyper-acute unit?")
                 .dueBy(today.plusWeeks(3)));
+    }
+
+    /**
+     * The panel's report: drafted, sent to the sponsor for the factual-accuracy check, then (for a
+     * published review) endorsed by the council, issued, published with the sponsor's consent and
+     * answered by the sponsor. An overdue check was sent a month ago, so its comments are past due.
+     */
+    private void report(UUID id, Persona requester, Stage stage) throws ApiException {
+        ReportApi report = new ReportApi(client(Personas.SENATE_ADMIN));
+        report.draftReport(id, new ReportDraft()
+                .executiveSummary("The panel supports the proposed model, subject to a workforce plan for the"
+                        + " night rota and a travel-time analysis for the most rural communities.")
+                .background("The ICB proposes to concentrate specialist care at fewer sites, with local services"
+                        + " for rehabilitation and follow-up.")
+                .method("Desk review of the pre-consultation business case, a panel meeting and a site visit.")
+                .findings("The clinical case for concentrating specialist care is strong and consistent with"
+                        + " national guidance. The workforce model depends on recruiting eight consultants; the"
+                        + " rota for nights is not yet assured.")
+                .recommendations(List.of(
+                        new RecommendationDraft().text("Publish a workforce plan for the night rota before consultation.")
+                                .theme("workforce").priority(RecommendationPriority.HIGH)
+                                .evidenceStrength(EvidenceStrength.MODERATE),
+                        new RecommendationDraft().text("Model travel times for the most rural communities at night.")
+                                .theme("patient-pathways").priority(RecommendationPriority.MEDIUM)
+                                .evidenceStrength(EvidenceStrength.EXPERT_OPINION)))
+                .testAssessments(List.of(new TestAssessment().test("test-3-clinical-evidence-base")
+                        .assessment(TestAssessmentOutcome.SUPPORTED)
+                        .reasoning("The model follows the national service specification and its evidence base."))));
+        boolean overdue = stage == Stage.FACTUAL_ACCURACY_OVERDUE;
+        report.startFactualAccuracyCheck(id, new FactualAccuracyCheckStart()
+                .sentOn(overdue ? today.minusMonths(1) : today.minusWeeks(3)));
+        if (overdue) {
+            return;
+        }
+        report.recordEndorsement(id, new EndorsementCreate().decision(EndorsementDecision.ENDORSED)
+                .councilMeetingDate(today));
+        report.issueReport(id, new ReportIssueCreate());
+        ReportApi sponsor = new ReportApi(client(requester));
+        sponsor.recordPublicationConsent(id, new PublicationConsentCreate().decision(ConsentDecision.GIVEN));
+        report.publishReport(id);
+        sponsor.recordSponsorResponse(id, new SponsorResponseCreate().responses(List.of(
+                new RecommendationResponse().recommendation(1).response(RecommendationResponseValue.ACCEPTED)
+                        .action("Night rota workforce plan to the ICB board").owner("Chief Nursing Officer"),
+                new RecommendationResponse().recommendation(2).response(RecommendationResponseValue.PARTLY_ACCEPTED)
+                        .action("Travel-time analysis for the two most rural districts").owner("Director of Strategy"))));
     }
 
     /** The demo councils' members by name (membership-service). */

@@ -53,6 +53,9 @@ public class Report {
     @Column(name = "fa_sent_at")
     public Instant factualAccuracySentAt;
 
+    @Column(name = "fa_sent_on")
+    public LocalDate factualAccuracySentOn;
+
     @Column(name = "fa_due_on")
     public LocalDate factualAccuracyDueOn;
 
@@ -161,8 +164,13 @@ public class Report {
         return factualAccuracySentAt != null;
     }
 
-    public void sentForFactualAccuracy(LocalDate dueOn, String by, Instant at) {
+    /** The latest version went to the sponsor on {@code sentOn}; comments are due on {@code dueOn}. */
+    public void sentForFactualAccuracy(LocalDate sentOn, LocalDate dueOn, String by, Instant at) {
+        if (!dueOn.isAfter(sentOn)) {
+            throw ProblemException.ruleViolated("dueOn", "is not after the day the draft was sent (" + sentOn + ")");
+        }
         factualAccuracyVersion = latestVersion;
+        factualAccuracySentOn = sentOn;
         factualAccuracyDueOn = dueOn;
         factualAccuracySentBy = by;
         factualAccuracySentAt = at.truncatedTo(ChronoUnit.MICROS);

@@ -108,6 +108,7 @@ public interface ReportMapper {
                     .version(report.factualAccuracyVersion)
                     .sentBy(report.factualAccuracySentBy)
                     .sentAt(Times.utc(report.factualAccuracySentAt))
+                    .sentOn(report.factualAccuracySentOn)
                     .dueOn(report.factualAccuracyDueOn)
                     .commentsOpen((int) view.commentsOpen()));
         }

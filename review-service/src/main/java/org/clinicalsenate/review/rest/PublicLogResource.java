@@ -1,6 +1,8 @@
 package org.clinicalsenate.review.rest;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
@@ -16,6 +18,7 @@ import org.clinicalsenate.api.review.PublicAdviceAndReviewLogApi;
 import org.clinicalsenate.api.review.model.AdviceRequestKind;
 import org.clinicalsenate.api.review.model.PublicLogItem;
 import org.clinicalsenate.api.review.model.PublicLogPage;
+import org.clinicalsenate.commons.cache.ReadCache;
 import org.clinicalsenate.commons.domain.KebabCase;
 import org.clinicalsenate.commons.http.Csv;
 import org.clinicalsenate.commons.page.Page;
@@ -29,7 +32,10 @@ import org.clinicalsenate.review.service.PublicLogService.Filter;
 import org.clinicalsenate.review.service.PublicLogService.Published;
 import org.clinicalsenate.review.service.ReportService.VersionView;
 
-/** The public advice and review log: no token needed. */
+/**
+ * The public advice and review log: no token needed. A page once read is kept for everyone
+ * ({@link ReadCache}): a change shows at once, or within the cache's time to live on other replicas.
+ */
 public class PublicLogResource implements PublicAdviceAndReviewLogApi {
 
     /** JSON first: it is what a client gets for any type, {@code *}{@code /*} or no Accept header. */
@@ -44,6 +50,9 @@ public class PublicLogResource implements PublicAdviceAndReviewLogApi {
 
     @Inject
     ReportPage page;
+
+    @Inject
+    ReadCache cache;
 
     @Context
     Request request;
@@ -66,13 +75,20 @@ public class PublicLogResource implements PublicAdviceAndReviewLogApi {
         Filter filter = new Filter(senate, year, icb, organisation, kind == null ? null
                 : KebabCase.fromValue(org.clinicalsenate.review.domain.AdviceRequestKind.class, kind.toString()),
                 stage, q);
-        Page<PublicLogItem> page = log.list(filter, limit, cursor).map(mapper::toApi);
         if (variant.getMediaType().isCompatible(Csv.MEDIA_TYPE)) {
-            byte[] csv = Csv.write(PublicLogMapper.CSV_HEADER, page.items().stream().map(mapper::row).toList());
-            return Response.fromResponse(PageLinks.ok(csv, page.nextCursor(), uri)).type(Csv.MEDIA_TYPE)
-                    .header("Content-Disposition", "attachment; filename=\"advice-log.csv\"").build();
+            return cache.publicRead(senate, uri, "csv", () -> {
+                Page<PublicLogItem> page = log.list(filter, limit, cursor).map(mapper::toApi);
+                Map<String, String> headers = new LinkedHashMap<>();
+                headers.put("Content-Disposition", "attachment; filename=\"advice-log.csv\"");
+                PageLinks.next(page.nextCursor(), uri).ifPresent(link -> headers.put("Link", link));
+                return new ReadCache.Rendered(Csv.write(PublicLogMapper.CSV_HEADER,
+                        page.items().stream().map(mapper::row).toList()), Csv.MEDIA_TYPE, headers);
+            });
         }
-        return PageLinks.ok(new PublicLogPage(page.items()).nextCursor(page.nextCursor()), page.nextCursor(), uri);
+        return cache.publicPage(senate, uri, () -> {
+            Page<PublicLogItem> page = log.list(filter, limit, cursor).map(mapper::toApi);
+            return PageLinks.ok(new PublicLogPage(page.items()).nextCursor(page.nextCursor()), page.nextCursor(), uri);
+        });
     }
 
     @Override

@@ -93,7 +93,7 @@ public class ReportResource implements ReportApi {
     @Override
     @RolesAllowed({ Roles.SENATE_ADMIN, Roles.SENATE_CHAIR, Roles.PLATFORM_ADMIN })
     public Response startFactualAccuracyCheck(UUID id, FactualAccuracyCheckStart start) {
-        return Response.ok(mapper.toApi(reports.startFactualAccuracyCheck(id, start.getDueOn()))).build();
+        return Response.ok(mapper.toApi(reports.startFactualAccuracyCheck(id, start.getSentOn(), start.getDueOn()))).build();
     }
 
     @Override

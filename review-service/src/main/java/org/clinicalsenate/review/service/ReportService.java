@@ -185,24 +185,25 @@ public class ReportService {
         return new VersionView(draft, sections(request.id));
     }
 
-    /** Sends the latest draft to the sponsor, due on {@code dueOn} or after the senate's working days. */
-    public ReportView startFactualAccuracyCheck(UUID requestId, LocalDate dueOn) {
+    /**
+     * Sends the latest draft to the sponsor (on {@code sentOn}, today by default: an earlier day
+     * records a check already under way), due on {@code dueOn} or after the senate's working days.
+     */
+    public ReportView startFactualAccuracyCheck(UUID requestId, LocalDate sentOn, LocalDate dueOn) {
         AdviceRequest request = decidedFor(requestId);
         Instant now = Instant.now(clock);
-        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+        LocalDate sent = sentOn != null ? sentOn : LocalDate.ofInstant(now, clock.getZone());
+        notInFuture("sentOn", sent, now);
         request.moveTo(AdviceRequestStatus.FACTUAL_ACCURACY_CHECK, now);
-        if (dueOn != null && !dueOn.isAfter(today)) {
-            throw ProblemException.ruleViolated("dueOn", "is not after today (" + today + ")");
-        }
         LocalDate due = dueOn != null ? dueOn
-                : workingDays().after(today, config.factualAccuracyWorkingDays(request.senate));
+                : workingDays().after(sent, config.factualAccuracyWorkingDays(request.senate));
         Report report = reports.findById(request.id);
-        report.sentForFactualAccuracy(due, caller.subject(), now);
+        report.sentForFactualAccuracy(sent, due, caller.subject(), now);
         outbox.publish(request.id.toString(), new FactualAccuracyCheckStarted().adviceRequestId(request.id)
                 .senate(request.senate).requestingOrganisation(request.requestingOrganisation)
                 .version(report.latestVersion).requestStatus(request.status.value()).dueOn(due).links(links(request)));
         audit.record("factual-accuracy-check-started", ReportVersion.ENTITY_TYPE, request.id.toString(), request.senate,
-                Map.of("version", report.latestVersion, "dueOn", due.toString()));
+                Map.of("version", report.latestVersion, "sentOn", sent.toString(), "dueOn", due.toString()));
         return flushed(request, report);
     }
 

@@ -105,9 +105,27 @@ public class ReadCache {
      * @param read the page as the resource answers it without the cache
      */
     public Response page(String senate, UriInfo uri, Supplier<Response> read) {
-        String request = uri.getRequestUri().getRawPath() + '?' + uri.getRequestUri().getRawQuery();
-        Key key = new Key(senate, request, LocalDate.now(clock), caller.view());
-        return get(key, () -> rendered(read.get())).response();
+        return get(key(senate, uri, "", caller.view()), () -> rendered(read.get())).response();
+    }
+
+    /**
+     * A public read, the same for every caller (anonymous or not): kept once for all of them.
+     *
+     * @param variant what else the rendering depends on, e.g. its media type
+     */
+    public Response publicRead(String senate, UriInfo uri, String variant, Supplier<Rendered> render) {
+        return get(key(senate, uri, variant, "public"), render).response();
+    }
+
+    /** A page of a public list (JSON), the same for every caller. */
+    public Response publicPage(String senate, UriInfo uri, Supplier<Response> read) {
+        return publicRead(senate, uri, "", () -> rendered(read.get()));
+    }
+
+    private Key key(String senate, UriInfo uri, String variant, String view) {
+        String request = uri.getRequestUri().getRawPath() + '?' + uri.getRequestUri().getRawQuery()
+                + (variant.isEmpty() ? "" : " " + variant);
+        return new Key(senate, request, LocalDate.now(clock), view);
     }
 
     private Rendered rendered(Response page) {

@@ -1,5 +1,7 @@
 package org.clinicalsenate.commons.page;
 
+import java.util.Optional;
+
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -11,10 +13,16 @@ public final class PageLinks {
 
     public static Response ok(Object body, String nextCursor, UriInfo uri) {
         Response.ResponseBuilder response = Response.ok(body);
-        if (nextCursor != null) {
-            String next = uri.getRequestUriBuilder().replaceQueryParam("cursor", nextCursor).build().toString();
-            response.header("Link", "<" + next + ">; rel=\"next\"");
-        }
+        next(nextCursor, uri).ifPresent(link -> response.header("Link", link));
         return response.build();
+    }
+
+    /** The {@code Link} header's value for the next page, when there is one. */
+    public static Optional<String> next(String nextCursor, UriInfo uri) {
+        if (nextCursor == null) {
+            return Optional.empty();
+        }
+        String next = uri.getRequestUriBuilder().replaceQueryParam("cursor", nextCursor).build().toString();
+        return Optional.of("<" + next + ">; rel=\"next\"");
     }
 }
