@@ -79,7 +79,7 @@ for contract in $contracts; do
     # withGoMod=false: the module below has no dependencies, so nothing is fetched
     java -jar "$work/openapi-generator-cli.jar" generate --generator-name go \
         --input-spec "$bundles/$contract.yaml" --output "$go_root/$contract" --package-name "$contract" \
-        --additional-properties=withGoMod=false,hideGenerationTimestamp=true \
+        --additional-properties=withGoMod=false,hideGenerationTimestamp=true,enumClassPrefix=true \
         --global-property=apiTests=false,modelTests=false,apiDocs=false,modelDocs=false >/dev/null
 done
 printf 'module clinicalsenate.example/clients\n\ngo 1.19\n' > "$go_root/go.mod"

@@ -24,6 +24,7 @@ import jakarta.inject.Inject;
 
 import org.clinicalsenate.commons.time.Clocks;
 import org.clinicalsenate.review.AdviceRequests.FormedPanel;
+import org.clinicalsenate.review.service.StageDeadlineService;
 import org.clinicalsenate.testing.CapturedSql;
 import org.clinicalsenate.testing.MovableClock;
 import org.clinicalsenate.testing.Tokens;
@@ -45,6 +46,9 @@ class AssuranceStatisticsTest {
 
     @Inject
     CapturedSql sql;
+
+    @Inject
+    StageDeadlineService deadlines;
 
     @Inject
     TestDatabase db;
@@ -122,11 +126,14 @@ class AssuranceStatisticsTest {
                         containsInAnyOrder("workforce:accepted:1", "clinical-model:not-accepted:1"))
                 .body("senates[0].stages.find { it.stage == 'factual-accuracy-check' }.completed", equalTo(1));
 
+        // found past its due date by the scheduled check
         clock.advance(Duration.ofDays(3));
+        deadlines.reportOverdue(LocalDate.now(clock));
         as(Tokens.senateAdmin(senate)).get(statistics).then().statusCode(200)
                 .body("senates[0].overdueNow.stage", contains("factual-accuracy-check"))
                 .body("senates[0].overdueNow[0].count", equalTo(1));
         clock.advance(Duration.ofDays(200));
+        deadlines.reportOverdue(LocalDate.now(clock));
         as(Tokens.senateAdmin(senate)).get(statistics).then().statusCode(200)
                 .body("senates[0].overdueNow.stage", contains("advice-needed-by", "factual-accuracy-check"));
 

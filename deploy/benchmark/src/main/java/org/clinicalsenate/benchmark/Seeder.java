@@ -277,11 +277,25 @@ final class Seeder {
 
     private void seedMembership(Connection c, int senateCount, Volume volume) throws SQLException {
         int year = LocalDate.now(ENGLAND).getYear();
-        c.setAutoCommit(false);
-        try (Statement s = c.createStatement()) {
-            for (String sql : SeedSql.statements(senateCount, volume, year)) {
-                s.execute(sql);
+        inTransaction(c, () -> {
+            try (Statement s = c.createStatement()) {
+                for (String sql : SeedSql.statements(senateCount, volume, year)) {
+                    s.execute(sql);
+                }
             }
+        });
+    }
+
+    /** SQL work that may fail. */
+    private interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction: all of it is seeded, or nothing. */
+    private static void inTransaction(Connection c, SqlWork work) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            work.run();
             c.commit();
         } catch (SQLException | RuntimeException e) {
             c.rollback();
@@ -294,22 +308,18 @@ final class Seeder {
     private void seedReview(Connection c, List<ActiveSenate> senates, Volume volume) throws SQLException {
         Array slugs = c.createArrayOf("text", senates.stream().map(ActiveSenate::slug).toArray());
         Array icbs = c.createArrayOf("text", senates.stream().map(s -> String.join(",", s.icbs())).toArray());
-        c.setAutoCommit(false);
-        try (PreparedStatement s = c.prepareStatement(SeedSql.ADVICE_REQUESTS); Statement histories = c.createStatement()) {
-            s.setArray(1, slugs);
-            s.setArray(2, icbs);
-            s.setInt(3, volume.adviceRequests());
-            s.executeUpdate();
-            for (String sql : SeedSql.REVIEW_HISTORIES) {
-                histories.execute(sql);
+        inTransaction(c, () -> {
+            try (PreparedStatement s = c.prepareStatement(SeedSql.ADVICE_REQUESTS);
+                    Statement histories = c.createStatement()) {
+                s.setArray(1, slugs);
+                s.setArray(2, icbs);
+                s.setInt(3, volume.adviceRequests());
+                s.executeUpdate();
+                for (String sql : SeedSql.REVIEW_HISTORIES) {
+                    histories.execute(sql);
+                }
             }
-            c.commit();
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-        }
+        });
     }
 
     private static void vacuumAnalyze(Connection c, String... tables) throws SQLException {

@@ -141,6 +141,25 @@ public record AdviceRequestAccess(Set<String> roles, Optional<String> organisati
         return new Visibility(false, Set.of(), administersAnySenate() ? senates : Set.of());
     }
 
+    /**
+     * The senates whose figures the caller follows (assurance statistics, stage deadlines), narrowed
+     * to {@code senate} when one is asked for (403 when it is not theirs): empty means every senate; a
+     * present but empty set, none.
+     */
+    public Optional<Set<String>> followedSenates(String senate) {
+        Visibility visible = progressVisibility();
+        if (visible.all()) {
+            return senate == null ? Optional.empty() : Optional.of(Set.of(senate));
+        }
+        if (senate == null) {
+            return Optional.of(visible.senates());
+        }
+        if (!visible.senates().contains(senate)) {
+            throw ProblemException.forbidden("Your token does not give access to senate " + senate);
+        }
+        return Optional.of(Set.of(senate));
+    }
+
     private boolean seesAll() {
         return roles.contains(PLATFORM_ADMIN);
     }

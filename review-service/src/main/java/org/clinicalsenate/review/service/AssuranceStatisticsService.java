@@ -101,10 +101,15 @@ public class AssuranceStatisticsService {
             + " WHERE (x ->> 'recommendation')::int = (rec ->> 'number')::int) answered ON true"
             + " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3";
 
-    /** Open requests past a due date today, whatever the period. */
-    private static final String OVERDUE = "SELECT a.senate, 'factual-accuracy-check', count(*) FROM advice_request a"
-            + " JOIN report p ON p.advice_request_id = a.id WHERE a.status = 'factual-accuracy-check'"
-            + " AND p.fa_due_on < :today%1$s GROUP BY 1"
+    /**
+     * Open requests past a due date today, whatever the period: each stage the scheduled check found
+     * past its due date ({@code stage_overdue}, see StageDeadline) that the request is still in, and
+     * advice not issued by the date the requester needs it.
+     */
+    private static final String OVERDUE = "SELECT a.senate, o.stage, count(*) FROM stage_overdue o"
+            + " JOIN advice_request a ON a.id = o.advice_request_id WHERE a.status = o.stage"
+            + " AND o.entered_at = (SELECT max(x.at) FROM advice_request_transition x WHERE x.advice_request_id = a.id)"
+            + "%1$s GROUP BY 1, 2"
             + " UNION ALL SELECT a.senate, 'advice-needed-by', count(*) FROM advice_request a"
             + " WHERE a.status IN ('accepted', 'terms-agreed', 'panel-formed', 'evidence-gathering', 'draft-report',"
             + " 'factual-accuracy-check', 'endorsed') AND a.needed_by < :today%1$s GROUP BY 1 ORDER BY 1, 2";
@@ -125,14 +130,7 @@ public class AssuranceStatisticsService {
         if (!start.isBefore(end)) {
             throw ProblemException.ruleViolated("from", "is not before to (" + end + ")");
         }
-        AdviceRequestAccess.Visibility visible = AdviceRequestAccess.of(caller).progressVisibility();
-        Set<String> senates = visible.all() ? (senate == null ? null : Set.of(senate)) : visible.senates();
-        if (senate != null && !visible.all()) {
-            if (!visible.senates().contains(senate)) {
-                throw ProblemException.forbidden("Your token does not give access to senate " + senate);
-            }
-            senates = Set.of(senate);
-        }
+        Set<String> senates = AdviceRequestAccess.of(caller).followedSenates(senate).orElse(null);
         if (senates != null && senates.isEmpty()) {
             return new Statistics(start, end, List.of());
         }

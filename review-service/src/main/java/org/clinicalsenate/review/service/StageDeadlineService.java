@@ -25,7 +25,6 @@ import org.clinicalsenate.commons.domain.KebabCase;
 import org.clinicalsenate.commons.outbox.Outbox;
 import org.clinicalsenate.commons.page.Cursor;
 import org.clinicalsenate.commons.page.Page;
-import org.clinicalsenate.commons.problem.ProblemException;
 import org.clinicalsenate.commons.scheduling.QuietDuringDatabaseOutage;
 import org.clinicalsenate.commons.scheduling.SkipWhenOff;
 import org.clinicalsenate.commons.security.Caller;
@@ -73,14 +72,7 @@ public class StageDeadlineService {
 
     /** The stages of the requests the caller follows, earliest due first; only overdue ones when asked. */
     public Page<StageDeadline> list(String senate, boolean overdueOnly, Integer requestedLimit, String cursor) {
-        AdviceRequestAccess.Visibility visible = AdviceRequestAccess.of(caller).progressVisibility();
-        Set<String> senates = visible.all() ? (senate == null ? null : Set.of(senate)) : visible.senates();
-        if (senate != null && !visible.all()) {
-            if (!visible.senates().contains(senate)) {
-                throw ProblemException.forbidden("Your token does not give access to senate " + senate);
-            }
-            senates = Set.of(senate);
-        }
+        Set<String> senates = AdviceRequestAccess.of(caller).followedSenates(senate).orElse(null);
         if (senates != null && senates.isEmpty()) {
             return Page.empty();
         }
