@@ -106,6 +106,12 @@ public class WebhookSender {
             return Outcome.error("interrupted");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof java.net.http.HttpConnectTimeoutException) {
+                return Outcome.error("no connection within " + config.timeout().toSeconds() + " s");
+            }
+            if (cause instanceof java.net.http.HttpTimeoutException) {
+                return Outcome.error("no answer within " + config.timeout().toSeconds() + " s");
+            }
             return Outcome.error(clean(cause.getClass().getSimpleName()
                     + (cause.getMessage() == null ? "" : ": " + cause.getMessage())));
         }
