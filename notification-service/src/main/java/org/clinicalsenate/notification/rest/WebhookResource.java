@@ -9,7 +9,13 @@ import java.util.UUID;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
@@ -96,9 +102,17 @@ public class WebhookResource implements WebhooksApi {
         return ok(endpoints.change(endpointId, ifMatch, subscription(fields)));
     }
 
+    /**
+     * The generated method produces problems only (a 204 has no body), which would refuse a client
+     * that accepts JSON with a 406: it is declared again, producing JSON too.
+     */
     @Override
+    @DELETE
+    @Path("/webhook-endpoints/{endpointId}")
+    @Produces({ MediaType.APPLICATION_JSON, "application/problem+json" })
     @RolesAllowed({ Roles.REQUESTER, Roles.ASSURANCE_VIEWER, Roles.SENATE_ADMIN, Roles.SENATE_CHAIR, Roles.PLATFORM_ADMIN })
-    public Response deleteWebhookEndpoint(UUID endpointId, String ifMatch) {
+    public Response deleteWebhookEndpoint(@PathParam("endpointId") UUID endpointId,
+            @HeaderParam("If-Match") String ifMatch) {
         endpoints.delete(endpointId, ifMatch);
         return Response.noContent().build();
     }

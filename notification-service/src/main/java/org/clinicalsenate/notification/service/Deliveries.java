@@ -226,7 +226,7 @@ public class Deliveries {
             inFlightByEndpoint.computeIfAbsent(claim.endpoint(), e -> new AtomicInteger()).incrementAndGet();
             started.add(workers.submit(() -> {
                 try {
-                    deliver(claim.message());
+                    deliver(claim.message(), claim.endpoint());
                 } catch (RuntimeException e) {
                     // the lease makes it due again
                     LOG.errorf(e, "Webhook message %s not delivered; it is tried again when its lease ends",
@@ -245,7 +245,7 @@ public class Deliveries {
     private record Send(URI url, String webhookId, String payload, List<String> secrets) {
     }
 
-    void deliver(UUID messageId) {
+    void deliver(UUID messageId, UUID endpointId) {
         Send send = QuarkusTransaction.requiringNew().call(() -> {
             WebhookMessage message = messages.findById(messageId);
             if (message == null || !WebhookMessage.PENDING.equals(message.status)) {
@@ -273,15 +273,16 @@ public class Deliveries {
         }
         long durationMs = (System.nanoTime() - started) / 1_000_000;
         WebhookSender.Outcome result = outcome;
-        QuarkusTransaction.requiringNew().run(() -> record(messageId, at, durationMs, result));
+        QuarkusTransaction.requiringNew().run(() -> record(messageId, endpointId, at, durationMs, result));
     }
 
-    private void record(UUID messageId, Instant at, long durationMs, WebhookSender.Outcome outcome) {
-        WebhookMessage message = messages.findById(messageId, LockModeType.PESSIMISTIC_WRITE);
+    /** Locks the endpoint, then its message: the order of every change of both (no deadlock). */
+    private void record(UUID messageId, UUID endpointId, Instant at, long durationMs, WebhookSender.Outcome outcome) {
+        WebhookEndpoint endpoint = endpoints.findById(endpointId, LockModeType.PESSIMISTIC_WRITE);
+        WebhookMessage message = endpoint == null ? null : messages.findById(messageId, LockModeType.PESSIMISTIC_WRITE);
         if (message == null) {
             return; // the endpoint was deleted meanwhile
         }
-        WebhookEndpoint endpoint = endpoints.findById(message.endpointId, LockModeType.PESSIMISTIC_WRITE);
         attempts.persist(WebhookAttempt.of(message, at, outcome.status(), durationMs, outcome.response(),
                 outcome.error()));
         message.attempted(at);
