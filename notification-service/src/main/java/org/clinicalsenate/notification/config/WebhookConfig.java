@@ -49,8 +49,11 @@ public interface WebhookConfig {
     @WithDefault("true")
     boolean deliveryEnabled();
 
-    /** How often the workers look for due messages when they found none. */
-    @WithDefault("500ms")
+    /**
+     * How often the workers look for due messages (each look claims until nothing due is left or
+     * every worker is busy). Read by the scheduler as {@code senate.webhooks.poll-interval}.
+     */
+    @WithDefault("1s")
     Duration pollInterval();
 
     /** Deliveries in flight at once in this replica. */

@@ -330,4 +330,28 @@ class WebhookDeliveryTest {
         assertThat(receiver.deliveries()).hasSize(12).allMatch(Receiver.Delivery::verified);
         assertThat(receiver.maxConcurrent()).isBetween(2, 4);
     }
+
+    @Test
+    void workersClaimingTogetherDeliverEachMessageOnce() throws Exception {
+        endpoint("/shared");
+        JsonPath second = register(token, receiver.url("/shared-too"), List.of(), List.of());
+        receiver.secrets(secret, second.getString("secret"));
+        int events = 60;
+        for (int i = 0; i < events; i++) {
+            event();
+        }
+        // two claimers at once, as two replicas would be: SKIP LOCKED shares the queue between them
+        java.util.concurrent.ExecutorService replicas = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Integer>> made = replicas.invokeAll(List.of(
+                    () -> deliveries.deliverDue(100), () -> deliveries.deliverDue(100)));
+            int attempts = made.get(0).get() + made.get(1).get();
+            assertThat(attempts).isEqualTo(2 * events);
+        } finally {
+            replicas.shutdownNow();
+        }
+        List<Receiver.Delivery> received = receiver.deliveries();
+        assertThat(received).hasSize(2 * events).allMatch(Receiver.Delivery::verified);
+        assertThat(received.stream().map(Receiver.Delivery::webhookId).distinct().count()).isEqualTo(2L * events);
+    }
 }
