@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
@@ -120,6 +122,15 @@ public class Deliveries {
     AuditLog audit;
 
     private ExecutorService workers;
+    /** Claims started by a wake-up (messages made, a delivery done), one at a time. */
+    private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "webhook-claims");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final java.util.concurrent.atomic.AtomicBoolean wakeQueued = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean claiming = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean claimAgain = new java.util.concurrent.atomic.AtomicBoolean();
     private UrlSafety urls;
     private RetrySchedule schedule;
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -143,6 +154,7 @@ public class Deliveries {
 
     @PreDestroy
     void stop() {
+        wakeUps.shutdownNow();
         workers.shutdownNow();
     }
 
@@ -150,12 +162,53 @@ public class Deliveries {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = DeliveryOff.class)
     @QuietDuringDatabaseOutage
     void poll() {
-        // claims while there is room and work: what it claims runs on the workers
-        while (true) {
-            int room = config.workers() - inFlight.get();
-            if (room <= 0 || start(claim(room)).isEmpty()) {
-                return;
+        claimWhileThereIsWork();
+    }
+
+    /**
+     * Messages were made: the workers start on them as soon as their transaction has committed,
+     * rather than at the next poll. (A wake-up lost in a race waits for the next poll.)
+     */
+    void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) FanOut.MessagesQueued queued) {
+        wake();
+    }
+
+    private void wake() {
+        if (config.deliveryEnabled() && !wakeUps.isShutdown() && wakeQueued.compareAndSet(false, true)) {
+            try {
+                wakeUps.execute(() -> {
+                    wakeQueued.set(false);
+                    try {
+                        claimWhileThereIsWork();
+                    } catch (RuntimeException e) {
+                        // the database may be out of reach: the scheduled poll tries again and says so
+                        LOG.debugf("Claiming webhook messages on a wake-up failed: %s", e.getMessage());
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // the application is stopping
             }
+        }
+    }
+
+    /** Claims while there is room and work; what it claims runs on the workers. One claimer at a time. */
+    private void claimWhileThereIsWork() {
+        if (!claiming.compareAndSet(false, true)) {
+            claimAgain.set(true);
+            return;
+        }
+        try {
+            do {
+                claimAgain.set(false);
+                while (true) {
+                    int room = config.workers() - inFlight.get();
+                    if (room <= 0 || start(claim(room)).isEmpty()) {
+                        break;
+                    }
+                }
+            } while (claimAgain.get());
+        } finally {
+            claiming.set(false);
         }
     }
 
@@ -235,6 +288,8 @@ public class Deliveries {
                     inFlight.decrementAndGet();
                     inFlightByEndpoint.computeIfPresent(claim.endpoint(),
                             (e, n) -> n.decrementAndGet() <= 0 ? null : n);
+                    // room again: the endpoint's next messages, or others', need not wait for a poll
+                    wake();
                 }
             }));
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -61,6 +62,14 @@ public class FanOut {
     @Inject
     EntityManager em;
 
+    /** Announced when messages were made, so that the workers start once the transaction commits. */
+    @Inject
+    Event<MessagesQueued> queued;
+
+    /** Messages were made (and will be due once their transaction commits). */
+    public record MessagesQueued(int count) {
+    }
+
     /**
      * @param due when the first attempt is due (now, after the schedule's first delay)
      * @return how many messages were made
@@ -70,7 +79,7 @@ public class FanOut {
         String senate = data.get("senate") instanceof String s ? s : null;
         String organisation = organisation(data);
         NativeQuery<?> insert = em.createNativeQuery(FAN_OUT).unwrap(NativeQuery.class);
-        return insert.setParameter("eventId", event.eventId, String.class)
+        int made = insert.setParameter("eventId", event.eventId, String.class)
                 .setParameter("type", event.type, String.class)
                 .setParameter("payload", payload(event.type, event.time == null ? event.receivedAt : event.time, data),
                         String.class)
@@ -80,6 +89,10 @@ public class FanOut {
                 .setParameter("review", Audience.REVIEW_FAMILY.equals(Audience.family(event.type)), Boolean.class)
                 .setParameter("organisation", organisation, String.class)
                 .executeUpdate();
+        if (made > 0) {
+            queued.fire(new MessagesQueued(made));
+        }
+        return made;
     }
 
     /**
