@@ -63,6 +63,9 @@ public class Deliveries {
 
     private static final Logger LOG = Logger.getLogger(Deliveries.class);
 
+    /** Webhook attempts this replica made, by outcome ({@code senate_webhook_attempts_total} in /q/metrics). */
+    public static final String ATTEMPTS_METRIC = "senate.webhook.attempts";
+
     /**
      * Up to {@code :scan} due messages of endpoints with room, locked (skipping those another worker
      * holds); of each endpoint's, as many as it has room for; leased.
@@ -120,6 +123,9 @@ public class Deliveries {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
 
     private ExecutorService workers;
     /** Claims started by a wake-up (messages made, a delivery done), one at a time. */
@@ -340,6 +346,7 @@ public class Deliveries {
         }
         attempts.persist(WebhookAttempt.of(message, at, outcome.status(), durationMs, outcome.response(),
                 outcome.error()));
+        metrics.counter(ATTEMPTS_METRIC, "outcome", outcome.succeeded() ? "succeeded" : "failed").increment();
         message.attempted(at);
         Instant now = Instant.now(clock);
         if (outcome.succeeded()) {
