@@ -50,7 +50,7 @@ CREATE TABLE webhook_message (
     id               uuid        PRIMARY KEY,
     seq              bigserial   NOT NULL UNIQUE,
     endpoint_id      uuid        NOT NULL REFERENCES webhook_endpoint (id) ON DELETE CASCADE,
-    event_id         text        REFERENCES received_event (event_id),
+    event_id         text        REFERENCES received_event (event_id) ON DELETE CASCADE,
     event_type       text        NOT NULL,
     payload          text        NOT NULL,
     status           text        NOT NULL CHECK (status IN ('pending', 'succeeded', 'failed')),

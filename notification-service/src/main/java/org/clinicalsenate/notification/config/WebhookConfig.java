@@ -57,11 +57,14 @@ public interface WebhookConfig {
     Duration pollInterval();
 
     /** Deliveries in flight at once in this replica. */
-    @WithDefault("32")
+    @WithDefault("64")
     int workers();
 
-    /** Deliveries in flight at once to one endpoint in this replica: a slow receiver holds no more. */
-    @WithDefault("4")
+    /**
+     * Deliveries in flight at once to one endpoint in this replica: a slow receiver holds no more
+     * than this share of the workers.
+     */
+    @WithDefault("16")
     int perEndpoint();
 
     /**

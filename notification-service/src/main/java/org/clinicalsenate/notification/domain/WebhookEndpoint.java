@@ -185,9 +185,14 @@ public class WebhookEndpoint {
 
     /** The secrets that sign a message now: the current one, and the previous one until it expires. */
     public List<String> signingSecrets(Instant now) {
+        return signingSecrets(secret, previousSecret, previousSecretExpiresAt, now);
+    }
+
+    /** The rule of {@link #signingSecrets(Instant)}, for columns read without the entity. */
+    public static List<String> signingSecrets(String secret, String previous, Instant previousExpiresAt, Instant now) {
         List<String> secrets = new ArrayList<>(List.of(secret));
-        if (previousSecret != null && now.isBefore(previousSecretExpiresAt)) {
-            secrets.add(previousSecret);
+        if (previous != null && previousExpiresAt != null && now.isBefore(previousExpiresAt)) {
+            secrets.add(previous);
         }
         return secrets;
     }
@@ -195,11 +200,6 @@ public class WebhookEndpoint {
     /** The previous secret's expiry while it still signs. */
     public Instant previousSecretExpiresAt(Instant now) {
         return previousSecret != null && now.isBefore(previousSecretExpiresAt) ? previousSecretExpiresAt : null;
-    }
-
-    /** A delivery succeeded: the endpoint is not failing. */
-    public void succeeded() {
-        failingSince = null;
     }
 
     /**

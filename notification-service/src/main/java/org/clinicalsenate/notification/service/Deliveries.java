@@ -86,10 +86,16 @@ public class Deliveries {
             UPDATE webhook_message m
                SET next_attempt_at = :leaseUntil
               FROM ranked r
+              JOIN webhook_endpoint e ON e.id = r.endpoint_id
               LEFT JOIN unnest(CAST(:busy AS uuid[]), CAST(:inFlight AS integer[])) AS b (endpoint_id, in_flight)
                      ON b.endpoint_id = r.endpoint_id
              WHERE m.id = r.id AND r.n <= :perEndpoint - coalesce(b.in_flight, 0)
-            RETURNING m.id, m.endpoint_id
+            RETURNING m.id, m.endpoint_id, m.payload, e.url, e.enabled, e.secret, e.previous_secret,
+                      e.previous_secret_expires_at
+            """;
+
+    private static final String NOT_FAILING = """
+            UPDATE webhook_endpoint SET failing_since = NULL WHERE id = :endpoint AND failing_since IS NOT NULL
             """;
 
     private static final String FAIL_PENDING = """
@@ -142,8 +148,8 @@ public class Deliveries {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<UUID, AtomicInteger> inFlightByEndpoint = new ConcurrentHashMap<>();
 
-    /** A claimed message. */
-    record Claim(UUID message, UUID endpoint) {
+    /** A claimed message, with what its worker needs to send it (read by the claim itself). */
+    record Claim(UUID message, UUID endpoint, String payload, String url, boolean enabled, List<String> secrets) {
     }
 
     @PostConstruct
@@ -270,8 +276,26 @@ public class Deliveries {
                     .setParameter("inFlight", array(counts))
                     .setParameter("perEndpoint", config.perEndpoint())
                     .getResultList();
-            return rows.stream().map(r -> new Claim((UUID) r[0], (UUID) r[1])).toList();
+            return rows.stream().map(r -> new Claim((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3],
+                    (Boolean) r[4], WebhookEndpoint.signingSecrets((String) r[5], (String) r[6], instant(r[7]), now)))
+                    .toList();
         });
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime time) {
+            return time.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp time) {
+            return time.toInstant();
+        }
+        throw new IllegalStateException("Not a time: " + value.getClass());
     }
 
     private static String array(List<?> values) {
@@ -285,7 +309,7 @@ public class Deliveries {
             inFlightByEndpoint.computeIfAbsent(claim.endpoint(), e -> new AtomicInteger()).incrementAndGet();
             started.add(workers.submit(() -> {
                 try {
-                    deliver(claim.message(), claim.endpoint());
+                    deliver(claim);
                 } catch (RuntimeException e) {
                     // the lease makes it due again
                     LOG.errorf(e, "Webhook message %s not delivered; it is tried again when its lease ends",
@@ -302,42 +326,63 @@ public class Deliveries {
         return started;
     }
 
-    /** What a worker needs to send a message, read in a short transaction of its own. */
-    private record Send(URI url, String webhookId, String payload, List<String> secrets) {
-    }
-
-    void deliver(UUID messageId, UUID endpointId) {
-        Send send = QuarkusTransaction.requiringNew().call(() -> {
-            WebhookMessage message = messages.findById(messageId);
-            if (message == null || !WebhookMessage.PENDING.equals(message.status)) {
-                return null; // its endpoint was deleted, or it was settled meanwhile
-            }
-            WebhookEndpoint endpoint = endpoints.findById(message.endpointId);
-            if (!endpoint.enabled) {
-                message.failed();
-                return null;
-            }
-            return new Send(URI.create(endpoint.url), message.webhookId(), message.payload,
-                    endpoint.signingSecrets(Instant.now(clock)));
-        });
-        if (send == null) {
+    void deliver(Claim claim) {
+        UUID messageId = claim.message();
+        if (!claim.enabled()) {
+            // disabled since the message was made: it fails (recoverable once enabled again)
+            QuarkusTransaction.requiringNew().run(() -> {
+                WebhookMessage message = messages.findById(messageId, LockModeType.PESSIMISTIC_WRITE);
+                if (message != null && WebhookMessage.PENDING.equals(message.status)) {
+                    message.failed();
+                }
+            });
             return;
         }
+        URI url = URI.create(claim.url());
+        String webhookId = WebhookMessage.webhookId(messageId);
         Instant at = Instant.now(clock);
         long started = System.nanoTime();
         WebhookSender.Outcome outcome;
         try {
-            urls.checkDelivery(send.url());
-            outcome = sender.send(send.url(), send.webhookId(), at, send.payload(), send.secrets());
+            urls.checkDelivery(url);
+            outcome = sender.send(url, webhookId, at, claim.payload(), claim.secrets());
         } catch (UrlSafety.Refused e) {
             outcome = WebhookSender.Outcome.error("refused: the URL " + e.getMessage());
         }
         long durationMs = (System.nanoTime() - started) / 1_000_000;
         WebhookSender.Outcome result = outcome;
-        QuarkusTransaction.requiringNew().run(() -> record(messageId, endpointId, at, durationMs, result));
+        if (result.succeeded()) {
+            boolean wasFailing = QuarkusTransaction.requiringNew()
+                    .call(() -> recordSuccess(messageId, claim.endpoint(), at, durationMs, result));
+            if (wasFailing) {
+                // after the message's transaction: the endpoint is locked only here, never while a message is
+                QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(NOT_FAILING)
+                        .setParameter("endpoint", claim.endpoint()).executeUpdate());
+            }
+        } else {
+            QuarkusTransaction.requiringNew().run(() -> record(messageId, claim.endpoint(), at, durationMs, result));
+        }
     }
 
-    /** Locks the endpoint, then its message: the order of every change of both (no deadlock). */
+    /**
+     * A success touches only its message (no endpoint lock: deliveries to one endpoint record side by
+     * side); true when the endpoint was failing until now.
+     */
+    private boolean recordSuccess(UUID messageId, UUID endpointId, Instant at, long durationMs,
+            WebhookSender.Outcome outcome) {
+        WebhookMessage message = messages.findById(messageId, LockModeType.PESSIMISTIC_WRITE);
+        if (message == null) {
+            return false; // the endpoint was deleted meanwhile
+        }
+        attempts.persist(WebhookAttempt.of(message, at, outcome.status(), durationMs, outcome.response(), null));
+        metrics.counter(ATTEMPTS_METRIC, "outcome", "succeeded").increment();
+        message.attempted(at);
+        message.succeeded(Instant.now(clock));
+        WebhookEndpoint endpoint = endpoints.findById(endpointId);
+        return endpoint != null && endpoint.failingSince != null;
+    }
+
+    /** A failure: locks the endpoint, then its message, the order of every change of both (no deadlock). */
     private void record(UUID messageId, UUID endpointId, Instant at, long durationMs, WebhookSender.Outcome outcome) {
         WebhookEndpoint endpoint = endpoints.findById(endpointId, LockModeType.PESSIMISTIC_WRITE);
         WebhookMessage message = endpoint == null ? null : messages.findById(messageId, LockModeType.PESSIMISTIC_WRITE);
@@ -349,11 +394,6 @@ public class Deliveries {
         metrics.counter(ATTEMPTS_METRIC, "outcome", outcome.succeeded() ? "succeeded" : "failed").increment();
         message.attempted(at);
         Instant now = Instant.now(clock);
-        if (outcome.succeeded()) {
-            message.succeeded(now);
-            endpoint.succeeded();
-            return;
-        }
         if (WebhookMessage.PENDING.equals(message.status)) {
             schedule.next(message.scheduled + 1, now, outcome.retryAfter(), ThreadLocalRandom.current().nextDouble())
                     .ifPresentOrElse(message::retryAt, message::failed);

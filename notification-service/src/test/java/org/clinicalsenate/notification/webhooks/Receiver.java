@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -29,7 +28,7 @@ final class Receiver implements AutoCloseable {
 
     /** A request as received, and whether its signatures verified. */
     record Delivery(String webhookId, long timestamp, String signatureHeader, String body, boolean verified,
-            List<String> signedBy) {
+            List<String> signedBy, long arrivedNanos) {
     }
 
     /** What to answer. */
@@ -40,7 +39,7 @@ final class Receiver implements AutoCloseable {
     }
 
     private final HttpServer server;
-    private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+    private final List<Delivery> deliveries = java.util.Collections.synchronizedList(new ArrayList<>());
     private final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
     private volatile Answer otherwise = Answer.status(204);
     private volatile List<String> secrets = List.of();
@@ -51,6 +50,7 @@ final class Receiver implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", exchange -> {
+            long arrived = System.nanoTime();
             int now = concurrent.incrementAndGet();
             maxConcurrent.accumulateAndGet(now, Math::max);
             try (exchange) {
@@ -60,7 +60,7 @@ final class Receiver implements AutoCloseable {
                 }
                 Map<String, List<String>> headers = new HashMap<>();
                 exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values));
-                deliveries.add(verify(headers, new String(body, StandardCharsets.UTF_8)));
+                deliveries.add(verify(headers, new String(body, StandardCharsets.UTF_8), arrived));
                 Answer answer = answers.poll();
                 if (answer == null) {
                     answer = otherwise;
@@ -93,7 +93,7 @@ final class Receiver implements AutoCloseable {
      * timestamp more than 5 minutes from now) when the timestamp is recent, and in any case each
      * signature against the library's own signing of {@code id.timestamp.body} with each secret.
      */
-    private Delivery verify(Map<String, List<String>> headers, String body) {
+    private Delivery verify(Map<String, List<String>> headers, String body, long arrived) {
         String id = first(headers, "webhook-id");
         String timestampText = first(headers, "webhook-timestamp");
         String signatureHeader = first(headers, "webhook-signature");
@@ -128,7 +128,7 @@ final class Receiver implements AutoCloseable {
                 }
             }
         }
-        return new Delivery(id, timestamp, signatureHeader, body, verified, signedBy);
+        return new Delivery(id, timestamp, signatureHeader, body, verified, signedBy, arrived);
     }
 
     private static String first(Map<String, List<String>> headers, String name) {
@@ -153,7 +153,9 @@ final class Receiver implements AutoCloseable {
     }
 
     List<Delivery> deliveries() {
-        return List.copyOf(deliveries);
+        synchronized (deliveries) {
+            return List.copyOf(deliveries);
+        }
     }
 
     int maxConcurrent() {
