@@ -4,6 +4,10 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import java.util.List;
+import java.util.Map;
+
+import org.clinicalsenate.testing.Api;
 import org.clinicalsenate.testing.Sql;
 import org.clinicalsenate.testing.Tokens;
 import org.clinicalsenate.testing.badinput.BadInput;
@@ -19,8 +23,15 @@ class BadInputTest {
 
     @Test
     void everyBadRequestIsADeclaredProblemAndStoresNothing() {
+        String endpoint = Api.as(Tokens.platformAdmin())
+                .body(Map.of("url", "https://hooks.example.test/bad-input", "eventTypes", List.of(), "senates", List.of()))
+                .post("/webhook-endpoints").then().statusCode(201).extract().path("endpoint.id");
+        String message = Api.as(Tokens.platformAdmin()).post("/webhook-endpoints/" + endpoint + "/ping").then()
+                .statusCode(202).extract().path("id");
         BadInput.ofServedContract(database)
                 .pathValue("eventId", Sql.deadEvent(database, "/notification-service").toString())
+                .pathValue("endpointId", endpoint)
+                .pathValue("messageId", message)
                 .token("service:review-service", () -> Tokens.service("review-service"))
                 .requests(2600)
                 .run();

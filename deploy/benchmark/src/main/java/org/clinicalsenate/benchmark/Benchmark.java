@@ -31,6 +31,7 @@ public final class Benchmark {
     static final double CONFLICT_CHECK_P99_MILLIS = 10;
     static final double CREATE_P99_MILLIS = 30;
     static final double STATISTICS_P99_MILLIS = 100;
+    static final double WEBHOOK_P99_MILLIS = 1000;
     static final long RSS_LIMIT_MIB = 300;
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
@@ -39,6 +40,7 @@ public final class Benchmark {
     private static final List<String> SERVICES = List.of("membership-service", "review-service", "notification-service");
 
     private final Options options;
+    private CpuMeter cpuMeter;
     private final Seeder seeder;
     private final String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
 
@@ -93,6 +95,7 @@ public final class Benchmark {
         ports.put("notification-service", Loopback.port(options.notificationUrl));
         Platform platform = Platform.find(ports, Loopback.port(options.pgUrl));
         CpuMeter cpu = new CpuMeter(platform);
+        cpuMeter = cpu;
         try (LoadGenerator load = new LoadGenerator(REQUEST_TIMEOUT, cpu)) {
             Map<String, Integer> responseBytes = sanityCheck(load, endpoints);
             Report report = new Report(runId, options, seeder.volume(), responseBytes, platform, quietCheck(cpu),
@@ -109,7 +112,7 @@ public final class Benchmark {
                     + " notification-service received). `run-benchmark.sh --clean` removes them with the seed,"
                     + " except the audit entries: the audit log is append-only.", created, runId));
             report.note("Not measured here: readiness within 3 s of start (the launcher prints each service's"
-                    + " \"ready after\"), and event to signed webhook (webhook delivery is not built yet).");
+                    + " \"ready after\").");
             report.note("Maximum throughput depends on the number of workers and on the load generator's own"
                     + " share of the cores; the ratio to /q/health/live, measured the same way in the same run,"
                     + " is the comparable number.");
@@ -189,6 +192,43 @@ public final class Benchmark {
             report.openLoop(creates);
             judgeP99(report, creates, String.format(Locale.ROOT, "create an advice request: p99 at %.0f req/s",
                     options.createRate), CREATE_P99_MILLIS);
+        }
+        if (options.only.isEmpty() || options.only.contains(WebhookPhase.NAME)) {
+            webhooks(report);
+        }
+    }
+
+    /** Event to signed webhook at a local receiver, at a constant rate of events. */
+    private void webhooks(Report report) {
+        System.out.printf(Locale.ROOT, "  webhooks:       event -> signed webhook (%.0f events/s, 5 s + %s s) ... ",
+                options.webhookRate, Report.seconds(options.webhookMeasure.toMillis()));
+        String what = String.format(Locale.ROOT, "event -> signed webhook at a local receiver: p99 at %.0f events/s"
+                + " for %s s", options.webhookRate, Report.seconds(options.webhookMeasure.toMillis()));
+        try {
+            WebhookPhase.Result r = new WebhookPhase(options.notificationUrl, options.issuerUrl, cpuMeter)
+                    .run(options.webhookRate, Duration.ofSeconds(5), options.webhookMeasure, Duration.ofSeconds(30));
+            String cores = r.cpuCores().isEmpty() ? "" : " [cpu" + r.cpuCores().entrySet().stream()
+                    .map(e -> String.format(Locale.ROOT, " %s %.2f", e.getKey(), e.getValue()))
+                    .collect(java.util.stream.Collectors.joining()) + "]";
+            System.out.printf(Locale.ROOT, "p50 %.0f ms, p99 %.0f ms, max %.0f ms; %d sent, %d received verified, %d lost,"
+                    + " %d unverified, %d send errors, send lag up to %.0f ms%s%n", r.latencies().p50Millis(),
+                    r.latencies().p99Millis(), r.latencies().maxMillis(), r.sent(), r.received(), r.lost(), r.unverified(),
+                    r.sendErrors(), r.maxSendLagMillis(), cores);
+            boolean clean = r.lost() == 0 && r.unverified() == 0 && r.sendErrors() == 0 && r.received() > 0;
+            report.target(what, String.format(Locale.ROOT, "%.0f ms (p50 %.0f ms; %d of %d received, verified%s)",
+                    r.latencies().p99Millis(), r.latencies().p50Millis(), r.received(), r.sent(),
+                    r.sendErrors() + r.unverified() == 0 ? "" : "; " + (r.sendErrors() + r.unverified()) + " errors"),
+                    String.format(Locale.ROOT, "≤ %.0f ms, none lost", WEBHOOK_P99_MILLIS),
+                    clean && r.latencies().p99Millis() <= WEBHOOK_P99_MILLIS ? Report.Verdict.PASS : Report.Verdict.FAIL);
+            report.note(String.format(Locale.ROOT, "Webhooks: review-service's relay played by the generator (a batch of"
+                    + " %.0f events every 100 ms to POST /events), one endpoint at a receiver on loopback verifying each"
+                    + " signature with the Standard Webhooks library; latency from when the event's batch was due to"
+                    + " when its webhook arrived: p50 %.0f ms, p99 %.0f ms, max %.0f ms%s.", options.webhookRate / 10,
+                    r.latencies().p50Millis(), r.latencies().p99Millis(), r.latencies().maxMillis(), cores));
+        } catch (Exception e) {
+            System.out.println("not measured: " + e.getMessage());
+            report.target(what, "not measured: " + e.getMessage(), String.format(Locale.ROOT, "≤ %.0f ms",
+                    WEBHOOK_P99_MILLIS), Report.Verdict.FAIL);
         }
     }
 

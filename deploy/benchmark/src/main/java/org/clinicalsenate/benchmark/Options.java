@@ -41,11 +41,13 @@ final class Options {
               --conflict-rate R          conflict checks per second (default 40)
               --create-rate R            advice requests created per second (default 20)
               --statistics-rate R        assurance statistics per second (default 5)
+              --webhook-rate R           events per second posted for the webhook phase (default 1000)
+              --webhook-measure S        its measured window in seconds (default 60)
               --panel-size N             members per conflict-check panel (default 20)
               --only NAMES               only these phases, comma-separated, e.g. register,members (names:
                                          register, senates, members, advice-requests, review-progress,
                                          public-log, statistics, conflict-check,
-                                         create-advice-request; the health baseline always runs)
+                                         create-advice-request, webhooks; the health baseline always runs)
 
             Volume (first seed only):
               --members N                default 5000
@@ -78,6 +80,8 @@ final class Options {
     double conflictRate = 40;
     double statisticsRate = 5;
     double createRate = 20;
+    double webhookRate = 1000;
+    Duration webhookMeasure = Duration.ofSeconds(60);
     int panelSize = 20;
     java.util.Set<String> only = java.util.Set.of();
     int members = Seeder.Volume.DESIGN.members();
@@ -118,6 +122,9 @@ final class Options {
                 case "--conflict-rate" -> o.conflictRate = rate(value != null ? value : next(args, ++i, arg), arg);
                 case "--statistics-rate" -> o.statisticsRate = rate(value != null ? value : next(args, ++i, arg), arg);
                 case "--create-rate" -> o.createRate = rate(value != null ? value : next(args, ++i, arg), arg);
+                case "--webhook-rate" -> o.webhookRate = rate(value != null ? value : next(args, ++i, arg), arg);
+                case "--webhook-measure" ->
+                    o.webhookMeasure = seconds(value != null ? value : next(args, ++i, arg), arg, false);
                 case "--panel-size" -> o.panelSize = positive(value != null ? value : next(args, ++i, arg), arg);
                 case "--only" -> o.only = java.util.Set.of((value != null ? value : next(args, ++i, arg)).split(","));
                 case "--members" -> o.members = positive(value != null ? value : next(args, ++i, arg), arg);

@@ -151,6 +151,9 @@ final class Seeder {
             int received = update(c, "DELETE FROM received_event WHERE source = '/review-service'"
                     + " AND data->>'title' LIKE 'Bench %'");
             done.add("notification: removed " + received + " received events of benchmark requests");
+            int webhookEvents = update(c, "DELETE FROM received_event WHERE subject LIKE '"
+                    + WebhookPhase.SUBJECT_PREFIX + "%'");
+            done.add("notification: removed " + webhookEvents + " events of the webhook phase (and their messages)");
         }
         return done;
     }

@@ -233,7 +233,18 @@ public final class Launcher {
                 : new DemoData.Result(List.of("demo data: skipped (--no-seed)"), DemoData.existingPersonas(issuer, running));
         List<Persona> personas = new ArrayList<>(Personas.DEMO);
         personas.addAll(seeded.personas());
-        printSummary(readyAfter, seeded.lines(), personas, writeTokens(personas));
+        List<String> lines = new ArrayList<>(seeded.lines());
+        ServiceProcess notification = running.get("notification-service");
+        if (notification != null) {
+            WebhookDemo receiver = WebhookDemo.start(System.out);
+            if (receiver != null) {
+                synchronized (this) {
+                    register(receiver, receiver::close);
+                }
+                lines.add(receiver.register(issuer, notification.baseUrl()));
+            }
+        }
+        printSummary(readyAfter, lines, personas, writeTokens(personas));
     }
 
     private void lockDataDirectory() {
@@ -361,6 +372,9 @@ public final class Launcher {
         env.put("QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET", Personas.SERVICE_CLIENTS.get(name));
         env.put("QUARKUS_REST_CLIENT_MEMBERSHIP_URL", "http://localhost:" + SERVICES.get("membership-service"));
         env.put("QUARKUS_REST_CLIENT_NOTIFICATION_URL", "http://localhost:" + SERVICES.get("notification-service"));
+        // the local run's webhook receiver listens on plain http on loopback: allowed here only
+        env.put("SENATE_WEBHOOKS_ALLOW_HTTP", "true");
+        env.put("SENATE_WEBHOOKS_ALLOW_LOOPBACK", "true");
         // no trace collector here: requests keep their trace ids (events carry them) but nothing is exported,
         // unless the caller's environment says otherwise
         env.put("QUARKUS_OTEL_TRACES_SAMPLER_ARG", System.getenv().getOrDefault("QUARKUS_OTEL_TRACES_SAMPLER_ARG", "0.0"));

@@ -3,6 +3,7 @@ package org.clinicalsenate.notification.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,9 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.clinicalsenate.api.common.model.CloudEvent;
+import org.clinicalsenate.api.common.model.FieldError;
+import org.clinicalsenate.commons.problem.ProblemException;
+import org.clinicalsenate.notification.config.WebhookConfig;
 import org.clinicalsenate.commons.audit.AuditLog;
 import org.clinicalsenate.commons.page.Keyset;
 import org.clinicalsenate.commons.page.Page;
@@ -57,6 +61,12 @@ public class EventService {
     @Inject
     Caller caller;
 
+    @Inject
+    FanOut fanOut;
+
+    @Inject
+    WebhookConfig webhooks;
+
     /** The stored event, and whether this delivery was the first. */
     public record Receipt(ReceivedEvent event, boolean first) {
     }
@@ -68,6 +78,37 @@ public class EventService {
      */
     public Receipt receive(CloudEvent event) {
         incoming.check(event, "/" + caller.serviceClient().orElse(""));
+        return store(event);
+    }
+
+    /** How a batch went: how many events it held, how many were new, how many redeliveries. */
+    public record BatchReceipt(int events, int received, int redelivered) {
+    }
+
+    /**
+     * A batch, checked whole before anything is stored (a refused event is named by its index), then
+     * stored in this one transaction with its fan-out: every event or none.
+     */
+    public BatchReceipt receiveBatch(List<CloudEvent> batch) {
+        String source = "/" + caller.serviceClient().orElse("");
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                incoming.check(batch.get(i), source);
+            } catch (ProblemException e) {
+                String at = "[" + i + "]";
+                throw new ProblemException(e.type(), "Event " + at + ": " + e.getMessage(), e.errors().stream()
+                        .map(f -> new FieldError(at + (f.getField().isEmpty() ? "" : "." + f.getField()), f.getMessage()))
+                        .toList(), e.allowed());
+            }
+        }
+        int received = 0;
+        for (CloudEvent event : batch) {
+            received += store(event).first() ? 1 : 0;
+        }
+        return new BatchReceipt(batch.size(), received, batch.size() - received);
+    }
+
+    private Receipt store(CloudEvent event) {
         // typed parameters, so that a null binds as a null of the column's type
         NativeQuery<?> insert = events.getEntityManager().createNativeQuery(INSERT_FIRST_DELIVERY)
                 .unwrap(NativeQuery.class);
@@ -85,6 +126,8 @@ public class EventService {
         if (inserted == 1) {
             ReceivedEvent stored = events.findById(event.getId());
             audit.record("received", "event", stored.eventId, null, summary(stored));
+            Instant now = Instant.now(clock);
+            fanOut.of(stored, now, now.plus(webhooks.retrySchedule().get(0)));
             return new Receipt(stored, true);
         }
         // the first delivery has committed (the insert waited for it); concurrent redeliveries
