@@ -43,10 +43,23 @@ class WebhookWorkersTest {
     @Inject
     DataSource database;
 
+    /**
+     * The workers run in this test and may still be recording a delivery: deleting the endpoints
+     * (and with them their messages) can then meet a worker's locks in the other order, which
+     * PostgreSQL resolves by failing one side (deadlock, 40P01); the clean-up tries again.
+     */
     @AfterEach
     void removeEndpoints() throws Exception {
-        try (var connection = database.getConnection(); var statement = connection.createStatement()) {
-            statement.executeUpdate("DELETE FROM webhook_endpoint");
+        for (int attempt = 1;; attempt++) {
+            try (var connection = database.getConnection(); var statement = connection.createStatement()) {
+                statement.executeUpdate("DELETE FROM webhook_endpoint");
+                return;
+            } catch (java.sql.SQLException e) {
+                if (!"40P01".equals(e.getSQLState()) || attempt == 5) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
         }
     }
 
