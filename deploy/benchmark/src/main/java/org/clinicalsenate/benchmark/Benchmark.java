@@ -223,8 +223,11 @@ public final class Benchmark {
             report.note(String.format(Locale.ROOT, "Webhooks: review-service's relay played by the generator (a batch of"
                     + " %.0f events every 100 ms to POST /events), one endpoint at a receiver on loopback verifying each"
                     + " signature with the Standard Webhooks library; latency from when the event's batch was due to"
-                    + " when its webhook arrived: p50 %.0f ms, p99 %.0f ms, max %.0f ms%s.", options.webhookRate / 10,
-                    r.latencies().p50Millis(), r.latencies().p99Millis(), r.latencies().maxMillis(), cores));
+                    + " when its webhook arrived: p50 %.0f ms, p99 %.0f ms, max %.0f ms%s. %s", options.webhookRate / 10,
+                    r.latencies().p50Millis(), r.latencies().p99Millis(), r.latencies().maxMillis(), cores,
+                    r.paused().isEmpty() ? "No other endpoint wanted these events."
+                            : r.paused().size() + " other endpoint(s) wanting these events (e.g. the local run's demo"
+                                    + " endpoint) were disabled for the phase and enabled again after it."));
         } catch (Exception e) {
             System.out.println("not measured: " + e.getMessage());
             report.target(what, "not measured: " + e.getMessage(), String.format(Locale.ROOT, "≤ %.0f ms",

@@ -34,7 +34,8 @@ import com.sun.net.httpserver.HttpServer;
  * a tenth of the rate) at a constant rate; a receiver on loopback verifies each webhook's signature
  * with the Standard Webhooks library and takes the latency from when the event's batch was due to
  * when the webhook arrived. An endpoint is registered for the phase (for this event type only) and
- * deleted after it, with its messages; the events it sent are marked ({@code subject}
+ * deleted after it, with its messages; any other endpoint that wants these events is disabled for
+ * the phase and enabled again after it (the target is for one subscription); the events it sent are marked ({@code subject}
  * {@code bench-webhook-...}) for {@code --clean}.
  */
 final class WebhookPhase {
@@ -43,10 +44,11 @@ final class WebhookPhase {
     static final String SUBJECT_PREFIX = "bench-webhook-";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TICK = Duration.ofMillis(100);
+    private static final String EVENT_TYPE = "review.advice-request.submitted";
 
     /** What the phase measured; {@code lost}: sent in the window and not received verified by the end of the drain. */
     record Result(double rate, double seconds, int sent, int received, int unverified, int lost, int sendErrors,
-            LatencySummary latencies, double maxSendLagMillis, Map<String, Double> cpuCores) {
+            LatencySummary latencies, double maxSendLagMillis, Map<String, Double> cpuCores, List<String> paused) {
     }
 
     private final String notificationUrl;
@@ -117,9 +119,23 @@ final class WebhookPhase {
             receiverThreads.shutdownNow();
             throw e;
         }
+        // the target is for one subscription: other endpoints that want these events (the local
+        // run's demo endpoint) are paused for the phase, so each event makes one webhook
+        String platformAdmin = bearer(LocalIssuer.sign(issuerUrl, "bench-webhooks-admin", List.of("platform-admin"),
+                Map.of(), Duration.ofHours(1)));
+        List<String> paused = new java.util.ArrayList<>();
         try {
-            return measure(rate, warmup, measure, drain, dueNanos, latencyNanos, received, unverified);
+            paused.addAll(pauseOthers(platformAdmin, endpoint));
+            Result result = measure(rate, warmup, measure, drain, dueNanos, latencyNanos, received, unverified);
+            return new Result(result.rate(), result.seconds(), result.sent(), result.received(), result.unverified(),
+                    result.lost(), result.sendErrors(), result.latencies(), result.maxSendLagMillis(),
+                    result.cpuCores(), List.copyOf(paused));
         } finally {
+            for (String other : paused) {
+                http.send(HttpRequest.newBuilder(URI.create(notificationUrl + "/webhook-endpoints/" + other + "/enabling"))
+                        .header("Authorization", platformAdmin).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                        HttpResponse.BodyHandlers.discarding());
+            }
             String etag = http.send(HttpRequest.newBuilder(URI.create(notificationUrl + "/webhook-endpoints/" + endpoint))
                     .header("Authorization", admin).build(), HttpResponse.BodyHandlers.discarding())
                     .headers().firstValue("ETag").orElse("*");
@@ -129,6 +145,37 @@ final class WebhookPhase {
             server.stop(0);
             receiverThreads.shutdownNow();
         }
+    }
+
+    /** Disables every other enabled endpoint that wants this phase's events; their URLs. */
+    private List<String> pauseOthers(String platformAdmin, String ours) throws Exception {
+        List<String> paused = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(notificationUrl
+                    + "/webhook-endpoints?limit=100" + (cursor == null ? "" : "&cursor=" + cursor)))
+                    .header("Authorization", platformAdmin).build(), HttpResponse.BodyHandlers.ofString());
+            if (page.statusCode() != 200) {
+                throw new IllegalStateException("cannot list the webhook endpoints: " + page.statusCode());
+            }
+            JsonNode answer = JSON.readTree(page.body());
+            for (JsonNode endpoint : answer.path("items")) {
+                String id = endpoint.path("id").asText();
+                boolean wants = endpoint.path("eventTypes").isEmpty() || endpoint.path("eventTypes").toString()
+                        .contains("\"" + EVENT_TYPE + "\"");
+                if (!id.equals(ours) && endpoint.path("enabled").asBoolean() && wants) {
+                    int status = http.send(HttpRequest.newBuilder(URI.create(notificationUrl + "/webhook-endpoints/" + id
+                            + "/disabling")).header("Authorization", platformAdmin)
+                            .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding())
+                            .statusCode();
+                    if (status == 200) {
+                        paused.add(id);
+                    }
+                }
+            }
+            cursor = answer.path("nextCursor").isTextual() ? answer.path("nextCursor").asText() : null;
+        } while (cursor != null);
+        return paused;
     }
 
     private Result measure(double rate, Duration warmup, Duration measure, Duration drain, Map<String, Long> dueNanos,
@@ -195,7 +242,7 @@ final class WebhookPhase {
         int lost = (int) measured.stream().filter(id -> !latencyNanos.containsKey(id)).count();
         return new Result(rate, seconds, measured.size(), latencies.length, unverified.get(), lost, sendErrors.get(),
                 LatencySummary.of(latencies), maxLag.get() / 1e6,
-                from == null ? Map.of() : CpuMeter.cores(from, to));
+                from == null ? Map.of() : CpuMeter.cores(from, to), List.of());
     }
 
     private static Map<String, Object> event(String request) {

@@ -56,15 +56,18 @@ public interface WebhookConfig {
     @WithDefault("1s")
     Duration pollInterval();
 
-    /** Deliveries in flight at once in this replica. */
-    @WithDefault("64")
+    /**
+     * Deliveries in flight at once in this replica (sent and not yet answered). Waiting for an answer
+     * holds no thread, so this bounds open connections rather than threads.
+     */
+    @WithDefault("128")
     int workers();
 
     /**
      * Deliveries in flight at once to one endpoint in this replica: a slow receiver holds no more
-     * than this share of the workers.
+     * than this share of the workers, and a fast one is sent this many requests side by side.
      */
-    @WithDefault("16")
+    @WithDefault("32")
     int perEndpoint();
 
     /**

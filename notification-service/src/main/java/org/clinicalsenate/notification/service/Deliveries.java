@@ -5,14 +5,20 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -53,10 +59,11 @@ import io.quarkus.scheduler.Scheduled;
  * The delivery workers. Due messages are claimed from PostgreSQL ({@code FOR UPDATE SKIP LOCKED}:
  * replicas share the queue, none claims a message another holds) and leased (due again after
  * {@code lease} if this replica dies before recording the attempt: at least once); each is then
- * sent outside any transaction, on a bounded pool, with at most {@code per-endpoint} in flight to
- * one endpoint, so that a slow receiver cannot hold every worker; the attempt and what follows
- * from it (success, the next try, failure; an endpoint gone or failing for too long disabled) are
- * recorded in a transaction of their own.
+ * sent outside any transaction, without a thread waiting for the answer, with at most
+ * {@code workers} in flight in the replica and {@code per-endpoint} to one endpoint, so that a slow
+ * receiver cannot hold up the others. Successes (most attempts) are recorded by one recorder
+ * thread, many to a transaction; a failure and what follows from it (the next try, failure; an
+ * endpoint gone or failing for too long disabled) in a transaction of its own.
  */
 @ApplicationScoped
 public class Deliveries {
@@ -67,41 +74,102 @@ public class Deliveries {
     public static final String ATTEMPTS_METRIC = "senate.webhook.attempts";
 
     /**
-     * Up to {@code :scan} due messages of endpoints with room, locked (skipping those another worker
-     * holds); of each endpoint's, as many as it has room for; leased.
+     * Up to {@code :scan} due messages, oldest due first, of each endpoint as many as it has room for,
+     * locked (skipping those another worker holds) and leased. The endpoints with pending messages
+     * are found by skipping through the index (a recursive step per endpoint), and each one's due
+     * messages read from it: the cost follows the endpoints, never the length of a backlog (a full
+     * endpoint's thousands of due messages are not read at all).
      */
     private static final String CLAIM = """
-            WITH due AS (
-                SELECT m.id, m.endpoint_id, m.next_attempt_at
-                  FROM webhook_message m
-                 WHERE m.status = 'pending' AND m.next_attempt_at <= :now
-                   AND NOT (m.endpoint_id = ANY (CAST(:full AS uuid[])))
-                 ORDER BY m.next_attempt_at
-                 LIMIT :scan
-                   FOR UPDATE SKIP LOCKED),
-            ranked AS (
-                SELECT d.id, d.endpoint_id,
-                       row_number() OVER (PARTITION BY d.endpoint_id ORDER BY d.next_attempt_at) AS n
-                  FROM due d)
+            WITH RECURSIVE pending AS (
+                (SELECT m.endpoint_id FROM webhook_message m WHERE m.status = 'pending'
+                  ORDER BY m.endpoint_id LIMIT 1)
+                UNION ALL
+                SELECT (SELECT m.endpoint_id FROM webhook_message m
+                         WHERE m.status = 'pending' AND m.endpoint_id > p.endpoint_id
+                         ORDER BY m.endpoint_id LIMIT 1)
+                  FROM pending p WHERE p.endpoint_id IS NOT NULL),
+            room AS (
+                SELECT p.endpoint_id, :perEndpoint - coalesce(b.in_flight, 0) AS free
+                  FROM pending p
+                  LEFT JOIN unnest(CAST(:busy AS uuid[]), CAST(:inFlight AS integer[])) AS b (endpoint_id, in_flight)
+                         ON b.endpoint_id = p.endpoint_id
+                 WHERE p.endpoint_id IS NOT NULL),
+            due AS (
+                SELECT d.id, d.endpoint_id
+                  FROM room r
+                 CROSS JOIN LATERAL (SELECT m.id, m.endpoint_id, m.next_attempt_at
+                                       FROM webhook_message m
+                                      WHERE m.endpoint_id = r.endpoint_id AND m.status = 'pending'
+                                        AND m.next_attempt_at <= :now
+                                      ORDER BY m.next_attempt_at
+                                      LIMIT r.free
+                                        FOR UPDATE SKIP LOCKED) d
+                 WHERE r.free > 0
+                 ORDER BY d.next_attempt_at
+                 LIMIT :scan)
             UPDATE webhook_message m
                SET next_attempt_at = :leaseUntil
-              FROM ranked r
-              JOIN webhook_endpoint e ON e.id = r.endpoint_id
-              LEFT JOIN unnest(CAST(:busy AS uuid[]), CAST(:inFlight AS integer[])) AS b (endpoint_id, in_flight)
-                     ON b.endpoint_id = r.endpoint_id
-             WHERE m.id = r.id AND r.n <= :perEndpoint - coalesce(b.in_flight, 0)
+              FROM due d
+              JOIN webhook_endpoint e ON e.id = d.endpoint_id
+             WHERE m.id = d.id
             RETURNING m.id, m.endpoint_id, m.payload, e.url, e.enabled, e.secret, e.previous_secret,
                       e.previous_secret_expires_at
             """;
 
-    private static final String NOT_FAILING = """
-            UPDATE webhook_endpoint SET failing_since = NULL WHERE id = :endpoint AND failing_since IS NOT NULL
+    /**
+     * Successful attempts (a JSON array), recorded with their messages in one statement; a message
+     * deleted meanwhile (with its endpoint) is left out.
+     */
+    private static final String RECORD_SUCCESSES = """
+            WITH done AS (
+                SELECT CAST(r ->> 'message' AS uuid) AS message_id, CAST(r ->> 'at' AS timestamptz) AS attempted_at,
+                       CAST(r ->> 'status' AS integer) AS status_code, CAST(r ->> 'durationMs' AS integer) AS duration_ms,
+                       r ->> 'response' AS response
+                  FROM jsonb_array_elements(CAST(:done AS jsonb)) r),
+            succeeded AS (
+                UPDATE webhook_message m
+                   SET status = 'succeeded', succeeded_at = :now, next_attempt_at = NULL,
+                       attempts = m.attempts + 1, last_attempt_at = d.attempted_at
+                  FROM done d
+                 WHERE m.id = d.message_id
+                RETURNING m.id, m.endpoint_id)
+            INSERT INTO webhook_attempt (id, message_id, endpoint_id, attempted_at, succeeded, status_code,
+                                         duration_ms, response)
+            SELECT gen_random_uuid(), s.id, s.endpoint_id, d.attempted_at, true, d.status_code, d.duration_ms,
+                   d.response
+              FROM succeeded s JOIN done d ON d.message_id = s.id
             """;
+
+    private static final String NOT_FAILING = """
+            UPDATE webhook_endpoint SET failing_since = NULL
+             WHERE id = ANY (CAST(:endpoints AS uuid[])) AND failing_since IS NOT NULL
+            """;
+
+    /**
+     * A wake-up claims this long after it was asked for: the wake-ups of the deliveries done meanwhile
+     * make one claim (a transaction) rather than one each, at a cost in latency too small to matter.
+     */
+    private static final long WAKE_DELAY_MS = 10;
+
+    private static final int WORKER_THREADS = 8;
+
+    /** How long the recorder gathers successes into one transaction. */
+    private static final long RECORD_WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
+    /** At most this many successes are recorded in one transaction. */
+    private static final int RECORD_BATCH = 500;
+
+    /** Tries of a batch of successes (a deadlock with a disabling endpoint is tried again). */
+    private static final int RECORD_TRIES = 3;
 
     private static final String FAIL_PENDING = """
             UPDATE webhook_message SET status = 'failed', next_attempt_at = NULL
              WHERE endpoint_id = :endpoint AND status = 'pending'
             """;
+
+    /** Plain Jackson, for the rows of a batch statement. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     @Inject
     EntityManager em;
@@ -135,39 +203,56 @@ public class Deliveries {
 
     private ExecutorService workers;
     /** Claims started by a wake-up (messages made, a delivery done), one at a time. */
-    private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(task -> {
+    private final ScheduledExecutorService wakeUps = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "webhook-claims");
         thread.setDaemon(true);
         return thread;
     });
-    private final java.util.concurrent.atomic.AtomicBoolean wakeQueued = new java.util.concurrent.atomic.AtomicBoolean();
-    private final java.util.concurrent.atomic.AtomicBoolean claiming = new java.util.concurrent.atomic.AtomicBoolean();
-    private final java.util.concurrent.atomic.AtomicBoolean claimAgain = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
+    private final AtomicBoolean claiming = new AtomicBoolean();
+    private final AtomicBoolean claimAgain = new AtomicBoolean();
     private UrlSafety urls;
     private RetrySchedule schedule;
+    /** Claimed and not yet answered: bounded by {@code workers}. */
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** Being sent, by endpoint: bounded by {@code per-endpoint}. */
     private final Map<UUID, AtomicInteger> inFlightByEndpoint = new ConcurrentHashMap<>();
+    /** Successful attempts waiting to be recorded, a batch per transaction by the recorder thread. */
+    private final BlockingQueue<Success> successes = new LinkedBlockingQueue<>();
+    private Thread recorder;
 
     /** A claimed message, with what its worker needs to send it (read by the claim itself). */
     record Claim(UUID message, UUID endpoint, String payload, String url, boolean enabled, List<String> secrets) {
     }
 
+    /** A successful attempt to record; {@code recorded} completes once it is (or could not be). */
+    private record Success(Claim claim, Instant at, long durationMs, WebhookSender.Outcome outcome,
+            CompletableFuture<Void> recorded) {
+    }
+
     @PostConstruct
     void init() {
         AtomicInteger threads = new AtomicInteger();
-        workers = Executors.newFixedThreadPool(config.workers(), task -> {
+        // a worker signs and sends (the answer comes back on the HTTP client's thread) or records a
+        // failure: a few threads serve every delivery in flight
+        workers = Executors.newFixedThreadPool(Math.min(config.workers(), WORKER_THREADS), task -> {
             Thread thread = new Thread(task, "webhook-delivery-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
         urls = UrlSafety.system(config.allowHttp(), config.allowLoopback());
         schedule = new RetrySchedule(config.retrySchedule(), config.jitter());
+        recorder = new Thread(this::recordSuccesses, "webhook-records");
+        recorder.setDaemon(true);
+        recorder.start();
     }
 
     @PreDestroy
     void stop() {
         wakeUps.shutdownNow();
         workers.shutdownNow();
+        // successes not recorded yet are sent again when their lease ends: at least once
+        recorder.interrupt();
     }
 
     @Scheduled(identity = "webhook-delivery", every = "${senate.webhooks.poll-interval:1s}",
@@ -188,7 +273,7 @@ public class Deliveries {
     private void wake() {
         if (config.deliveryEnabled() && !wakeUps.isShutdown() && wakeQueued.compareAndSet(false, true)) {
             try {
-                wakeUps.execute(() -> {
+                wakeUps.schedule(() -> {
                     wakeQueued.set(false);
                     try {
                         claimWhileThereIsWork();
@@ -196,7 +281,7 @@ public class Deliveries {
                         // the database may be out of reach: the scheduled poll tries again and says so
                         LOG.debugf("Claiming webhook messages on a wake-up failed: %s", e.getMessage());
                     }
-                });
+                }, WAKE_DELAY_MS, TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.RejectedExecutionException stopping) {
                 // the application is stopping
             }
@@ -214,8 +299,12 @@ public class Deliveries {
                 claimAgain.set(false);
                 while (true) {
                     int room = config.workers() - inFlight.get();
-                    if (room <= 0 || start(claim(room)).isEmpty()) {
+                    // the recorder has fallen behind: it wakes the claims again once it has caught up
+                    if (room <= 0 || successes.size() >= 2 * RECORD_BATCH) {
                         break;
+                    }
+                    if (start(claim(room)).size() < room) {
+                        break; // all that was due, or the endpoints with due messages are full
                     }
                 }
             } while (claimAgain.get());
@@ -232,11 +321,11 @@ public class Deliveries {
     public int deliverDue(int rounds) {
         int made = 0;
         for (int round = 0; round < rounds; round++) {
-            List<Future<?>> started = start(claim(Math.max(1, config.workers() - inFlight.get())));
+            List<CompletableFuture<Void>> started = start(claim(Math.max(1, config.workers() - inFlight.get())));
             if (started.isEmpty()) {
                 return made;
             }
-            for (Future<?> delivery : started) {
+            for (CompletableFuture<Void> delivery : started) {
                 try {
                     delivery.get();
                 } catch (InterruptedException e) {
@@ -253,14 +342,11 @@ public class Deliveries {
 
     private List<Claim> claim(int room) {
         Instant now = Instant.now(clock);
-        List<UUID> full = new ArrayList<>();
         List<UUID> busy = new ArrayList<>();
         List<Integer> counts = new ArrayList<>();
         inFlightByEndpoint.forEach((endpoint, count) -> {
             int n = count.get();
-            if (n >= config.perEndpoint()) {
-                full.add(endpoint);
-            } else if (n > 0) {
+            if (n > 0) {
                 busy.add(endpoint);
                 counts.add(n);
             }
@@ -269,7 +355,6 @@ public class Deliveries {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery(CLAIM)
                     .setParameter("now", now)
-                    .setParameter("full", array(full))
                     .setParameter("scan", room)
                     .setParameter("leaseUntil", now.plus(config.lease()))
                     .setParameter("busy", array(busy))
@@ -302,33 +387,58 @@ public class Deliveries {
         return values.stream().map(Object::toString).collect(Collectors.joining(",", "{", "}"));
     }
 
-    private List<Future<?>> start(List<Claim> claims) {
-        List<Future<?>> started = new ArrayList<>();
+    /**
+     * Sends each claim from a worker (which is free again once the request is on its way); each
+     * future completes once its attempt is recorded. The endpoint and the replica have room again
+     * once the receiver has answered.
+     */
+    private List<CompletableFuture<Void>> start(List<Claim> claims) {
+        List<CompletableFuture<Void>> started = new ArrayList<>();
         for (Claim claim : claims) {
             inFlight.incrementAndGet();
             inFlightByEndpoint.computeIfAbsent(claim.endpoint(), e -> new AtomicInteger()).incrementAndGet();
-            started.add(workers.submit(() -> {
-                try {
-                    deliver(claim);
-                } catch (RuntimeException e) {
-                    // the lease makes it due again
-                    LOG.errorf(e, "Webhook message %s not delivered; it is tried again when its lease ends",
-                            claim.message());
-                } finally {
+            AtomicBoolean once = new AtomicBoolean();
+            Runnable answered = () -> {
+                if (once.compareAndSet(false, true)) {
                     inFlight.decrementAndGet();
-                    inFlightByEndpoint.computeIfPresent(claim.endpoint(),
-                            (e, n) -> n.decrementAndGet() <= 0 ? null : n);
+                    inFlightByEndpoint.computeIfPresent(claim.endpoint(), (e, n) -> n.decrementAndGet() <= 0 ? null : n);
                     // room again: the endpoint's next messages, or others', need not wait for a poll
                     wake();
                 }
-            }));
+            };
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            started.add(done);
+            workers.execute(() -> {
+                CompletableFuture<Void> recorded;
+                try {
+                    recorded = deliver(claim, answered);
+                } catch (RuntimeException e) {
+                    answered.run();
+                    recorded = CompletableFuture.failedFuture(e);
+                }
+                recorded.whenComplete((ignored, e) -> {
+                    if (e != null) {
+                        // the lease makes it due again
+                        LOG.errorf(e, "Webhook message %s not delivered; it is tried again when its lease ends",
+                                claim.message());
+                    }
+                    answered.run();
+                    done.complete(null);
+                });
+            });
         }
         return started;
     }
 
-    void deliver(Claim claim) {
+    /**
+     * Sends a claimed message; {@code answered} runs once the receiver has answered (or could not);
+     * the future completes once what came of it is recorded: a success by the recorder thread, a
+     * failure (which locks its endpoint) on a worker, never on the HTTP client's thread.
+     */
+    private CompletableFuture<Void> deliver(Claim claim, Runnable answered) {
         UUID messageId = claim.message();
         if (!claim.enabled()) {
+            answered.run();
             // disabled since the message was made: it fails (recoverable once enabled again)
             QuarkusTransaction.requiringNew().run(() -> {
                 WebhookMessage message = messages.findById(messageId, LockModeType.PESSIMISTIC_WRITE);
@@ -336,50 +446,103 @@ public class Deliveries {
                     message.failed();
                 }
             });
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         URI url = URI.create(claim.url());
-        String webhookId = WebhookMessage.webhookId(messageId);
         Instant at = Instant.now(clock);
         long started = System.nanoTime();
-        WebhookSender.Outcome outcome;
+        CompletableFuture<WebhookSender.Outcome> sent;
         try {
             urls.checkDelivery(url);
-            outcome = sender.send(url, webhookId, at, claim.payload(), claim.secrets());
+            sent = sender.send(url, WebhookMessage.webhookId(messageId), at, claim.payload(), claim.secrets());
         } catch (UrlSafety.Refused e) {
-            outcome = WebhookSender.Outcome.error("refused: the URL " + e.getMessage());
+            sent = CompletableFuture.completedFuture(WebhookSender.Outcome.error("refused: the URL " + e.getMessage()));
         }
-        long durationMs = (System.nanoTime() - started) / 1_000_000;
-        WebhookSender.Outcome result = outcome;
-        if (result.succeeded()) {
-            boolean wasFailing = QuarkusTransaction.requiringNew()
-                    .call(() -> recordSuccess(messageId, claim.endpoint(), at, durationMs, result));
-            if (wasFailing) {
-                // after the message's transaction: the endpoint is locked only here, never while a message is
-                QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(NOT_FAILING)
-                        .setParameter("endpoint", claim.endpoint()).executeUpdate());
+        return sent.thenCompose(outcome -> {
+            answered.run();
+            long durationMs = (System.nanoTime() - started) / 1_000_000;
+            if (outcome.succeeded()) {
+                Success success = new Success(claim, at, durationMs, outcome, new CompletableFuture<>());
+                successes.add(success);
+                return success.recorded();
             }
-        } else {
-            QuarkusTransaction.requiringNew().run(() -> record(messageId, claim.endpoint(), at, durationMs, result));
-        }
+            return CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew()
+                    .run(() -> record(messageId, claim.endpoint(), at, durationMs, outcome)), workers);
+        });
     }
 
     /**
-     * A success touches only its message (no endpoint lock: deliveries to one endpoint record side by
-     * side); true when the endpoint was failing until now.
+     * The recorder thread: records the successes sent meanwhile, in batches, a transaction each
+     * (successes are by far the most attempts; one commit per attempt would cap throughput).
      */
-    private boolean recordSuccess(UUID messageId, UUID endpointId, Instant at, long durationMs,
-            WebhookSender.Outcome outcome) {
-        WebhookMessage message = messages.findById(messageId, LockModeType.PESSIMISTIC_WRITE);
-        if (message == null) {
-            return false; // the endpoint was deleted meanwhile
+    private void recordSuccesses() {
+        List<Success> batch = new ArrayList<>(RECORD_BATCH);
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                batch.add(successes.take());
+                // the successes of the next moments join this batch: fewer, larger transactions
+                long until = System.nanoTime() + RECORD_WINDOW_NANOS;
+                while (batch.size() < RECORD_BATCH) {
+                    Success next = successes.poll(until - System.nanoTime(), TimeUnit.NANOSECONDS);
+                    if (next == null) {
+                        break;
+                    }
+                    batch.add(next);
+                    successes.drainTo(batch, RECORD_BATCH - batch.size());
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                recordAll(batch);
+            } finally {
+                batch.forEach(s -> s.recorded().complete(null));
+                batch.clear();
+                wake(); // claims held back while the recorder was behind
+            }
         }
-        attempts.persist(WebhookAttempt.of(message, at, outcome.status(), durationMs, outcome.response(), null));
-        metrics.counter(ATTEMPTS_METRIC, "outcome", "succeeded").increment();
-        message.attempted(at);
-        message.succeeded(Instant.now(clock));
-        WebhookEndpoint endpoint = endpoints.findById(endpointId);
-        return endpoint != null && endpoint.failingSince != null;
+    }
+
+    private void recordAll(List<Success> batch) {
+        List<Map<String, Object>> done = new ArrayList<>(batch.size());
+        for (Success s : batch) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("message", s.claim().message().toString());
+            row.put("at", s.at().toString());
+            row.put("status", s.outcome().status());
+            row.put("durationMs", (int) Math.max(0, Math.min(Integer.MAX_VALUE, s.durationMs())));
+            row.put("response", s.outcome().response());
+            done.add(row);
+        }
+        String endpoints = array(batch.stream().map(s -> s.claim().endpoint()).distinct().toList());
+        for (int attempt = 1; attempt <= RECORD_TRIES; attempt++) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(RECORD_SUCCESSES)
+                        .setParameter("done", json(done))
+                        .setParameter("now", Instant.now(clock))
+                        .executeUpdate());
+                metrics.counter(ATTEMPTS_METRIC, "outcome", "succeeded").increment(batch.size());
+                // after the messages' transaction: an endpoint is locked only here, never while a message is
+                // (an endpoint that was not failing is not changed, nor locked)
+                QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(NOT_FAILING)
+                        .setParameter("endpoints", endpoints).executeUpdate());
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == RECORD_TRIES) {
+                    // the messages stay leased: they are sent again when the lease ends
+                    LOG.errorf(e, "%d successful webhook attempts not recorded; their messages are sent again when"
+                            + " their lease ends", batch.size());
+                }
+            }
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise webhook attempts", e);
+        }
     }
 
     /** A failure: locks the endpoint, then its message, the order of every change of both (no deadlock). */

@@ -2,9 +2,14 @@ package org.clinicalsenate.notification.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,7 +27,6 @@ import org.clinicalsenate.commons.page.Page;
 import org.clinicalsenate.commons.security.Caller;
 import org.clinicalsenate.notification.domain.ReceivedEvent;
 import org.clinicalsenate.notification.repository.ReceivedEventRepository;
-import org.hibernate.query.NativeQuery;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,15 +36,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class EventService {
 
     /**
-     * The first delivery of an id wins; a concurrent duplicate waits for it to commit and then
-     * inserts nothing (native SQL: an HQL insert cannot bind the jsonb column).
+     * The first delivery of each id wins; a concurrent duplicate waits for it to commit and then
+     * inserts nothing. One statement for a whole batch (a JSON array, in its order); it returns the
+     * ids it stored.
      */
-    private static final String INSERT_FIRST_DELIVERY = """
+    private static final String INSERT_FIRST_DELIVERIES = """
             INSERT INTO received_event (event_id, source, type, subject, time, datacontenttype, traceparent, data,
                                         received_at, deliveries)
-            VALUES (:id, :source, :type, :subject, :time, :datacontenttype, :traceparent, CAST(:data AS jsonb),
-                    :receivedAt, 1)
+            SELECT r.e ->> 'id', r.e ->> 'source', r.e ->> 'type', r.e ->> 'subject',
+                   CAST(r.e ->> 'time' AS timestamptz), r.e ->> 'datacontenttype', r.e ->> 'traceparent',
+                   NULLIF(r.e -> 'data', 'null'), :receivedAt, 1
+              FROM jsonb_array_elements(CAST(:events AS jsonb)) WITH ORDINALITY AS r (e, n)
+             ORDER BY r.n
             ON CONFLICT (event_id) DO NOTHING
+            RETURNING event_id
             """;
 
     /** Plain Jackson, as Hibernate reads the column: the REST mapper's customisations must not change what is stored. */
@@ -78,7 +87,8 @@ public class EventService {
      */
     public Receipt receive(CloudEvent event) {
         incoming.check(event, "/" + caller.serviceClient().orElse(""));
-        return store(event);
+        boolean first = store(List.of(event)).get(0);
+        return new Receipt(events.findById(event.getId()), first);
     }
 
     /** How a batch went: how many events it held, how many were new, how many redeliveries. */
@@ -101,40 +111,60 @@ public class EventService {
                         .toList(), e.allowed());
             }
         }
-        int received = 0;
-        for (CloudEvent event : batch) {
-            received += store(event).first() ? 1 : 0;
-        }
+        int received = (int) store(batch).stream().filter(first -> first).count();
         return new BatchReceipt(batch.size(), received, batch.size() - received);
     }
 
-    private Receipt store(CloudEvent event) {
-        // typed parameters, so that a null binds as a null of the column's type
-        NativeQuery<?> insert = events.getEntityManager().createNativeQuery(INSERT_FIRST_DELIVERY)
-                .unwrap(NativeQuery.class);
-        int inserted = insert
-                .setParameter("id", event.getId(), String.class)
-                .setParameter("source", event.getSource(), String.class)
-                .setParameter("type", event.getType(), String.class)
-                .setParameter("subject", event.getSubject(), String.class)
-                .setParameter("time", event.getTime() == null ? null : event.getTime().toInstant(), Instant.class)
-                .setParameter("datacontenttype", event.getDatacontenttype(), String.class)
-                .setParameter("traceparent", event.getTraceparent(), String.class)
-                .setParameter("data", event.getData() == null ? null : json(event.getData()), String.class)
-                .setParameter("receivedAt", Instant.now(clock), Instant.class)
-                .executeUpdate();
-        if (inserted == 1) {
-            ReceivedEvent stored = events.findById(event.getId());
-            audit.record("received", "event", stored.eventId, null, summary(stored));
-            Instant now = Instant.now(clock);
-            fanOut.of(stored, now, now.plus(webhooks.retrySchedule().get(0)));
-            return new Receipt(stored, true);
+    /**
+     * Stores checked events, with their audit entries and fan-out, a statement per table whatever
+     * their number; whether each was the first delivery of its id, in their order.
+     */
+    private List<Boolean> store(List<CloudEvent> batch) {
+        Instant receivedAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        @SuppressWarnings("unchecked")
+        Set<String> inserted = new HashSet<>(events.getEntityManager().createNativeQuery(INSERT_FIRST_DELIVERIES)
+                .setParameter("events", json(batch.stream().map(EventService::row).toList()))
+                .setParameter("receivedAt", receivedAt)
+                .getResultList());
+        List<Boolean> first = new ArrayList<>(batch.size());
+        List<FanOut.Stored> stored = new ArrayList<>(inserted.size());
+        List<AuditLog.Entry> audited = new ArrayList<>(inserted.size());
+        for (CloudEvent event : batch) {
+            // an id twice in one batch: its second copy is a redelivery
+            if (inserted.remove(event.getId())) {
+                first.add(true);
+                Instant time = event.getTime() == null ? receivedAt
+                        : event.getTime().toInstant().truncatedTo(ChronoUnit.MICROS);
+                stored.add(new FanOut.Stored(event.getId(), event.getType(), time,
+                        event.getData() == null ? Map.of() : event.getData()));
+                audited.add(new AuditLog.Entry(event.getId(), null, summary(event)));
+            } else {
+                first.add(false);
+                // the first delivery has committed (the insert waited for it); concurrent redeliveries
+                // take turns on the row lock, so none of them is lost from the count
+                events.findById(event.getId(), LockModeType.PESSIMISTIC_WRITE)
+                        .redelivered(event.getType(), event.getSource());
+            }
         }
-        // the first delivery has committed (the insert waited for it); concurrent redeliveries
-        // take turns on the row lock, so none of them is lost from the count
-        ReceivedEvent stored = events.findById(event.getId(), LockModeType.PESSIMISTIC_WRITE);
-        stored.redelivered(event.getType(), event.getSource());
-        return new Receipt(stored, false);
+        audit.recordAll("received", "event", audited);
+        Instant now = Instant.now(clock);
+        fanOut.of(stored, now, now.plus(webhooks.retrySchedule().get(0)));
+        return first;
+    }
+
+    /** An event as the insert reads it; the time in microseconds, as the column keeps it. */
+    private static Map<String, Object> row(CloudEvent event) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", event.getId());
+        row.put("source", event.getSource());
+        row.put("type", event.getType());
+        row.put("subject", event.getSubject());
+        row.put("time", event.getTime() == null ? null
+                : event.getTime().toInstant().truncatedTo(ChronoUnit.MICROS).toString());
+        row.put("datacontenttype", event.getDatacontenttype());
+        row.put("traceparent", event.getTraceparent());
+        row.put("data", event.getData());
+        return row;
     }
 
     /** Newest first, optionally of one type. */
@@ -146,7 +176,7 @@ public class EventService {
                 .page(limit, cursor);
     }
 
-    private static String json(Map<String, Object> data) {
+    private static String json(Object data) {
         try {
             return JSON.writeValueAsString(data);
         } catch (JsonProcessingException e) {
@@ -154,12 +184,12 @@ public class EventService {
         }
     }
 
-    private static Map<String, Object> summary(ReceivedEvent e) {
+    private static Map<String, Object> summary(CloudEvent e) {
         Map<String, Object> values = new LinkedHashMap<>();
-        values.put("type", e.type);
-        values.put("source", e.source);
-        if (e.subject != null) {
-            values.put("subject", e.subject);
+        values.put("type", e.getType());
+        values.put("source", e.getSource());
+        if (e.getSubject() != null) {
+            values.put("subject", e.getSubject());
         }
         return values;
     }

@@ -14,15 +14,19 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -61,13 +65,28 @@ public class WebhookSender {
 
     private HttpClient client;
 
+    /** Ends exchanges that outlast the timeout (the client's own timeout stops at the answer's headers). */
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "webhook-deadlines");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     @PostConstruct
     void init() {
         client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(config.timeout())
+                // what follows an answer is short and never blocks: it runs on the client's own thread
+                // rather than a hand-over to another thread per answer
+                .executor(Runnable::run)
                 .build();
+    }
+
+    @PreDestroy
+    void stop() {
+        deadlines.shutdownNow();
     }
 
     /** The {@code webhook-signature} header: one {@code v1,<base64>} per secret, separated by spaces. */
@@ -81,7 +100,12 @@ public class WebhookSender {
         }).collect(Collectors.joining(" "));
     }
 
-    public Outcome send(URI url, String webhookId, Instant signedAt, String payload, List<String> secrets) {
+    /**
+     * Sends without holding a thread while the receiver answers; the future always completes with an
+     * outcome (an error is an outcome), within the timeout.
+     */
+    public CompletableFuture<Outcome> send(URI url, String webhookId, Instant signedAt, String payload,
+            List<String> secrets) {
         long timestamp = signedAt.getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(url)
                 .timeout(config.timeout())
@@ -93,28 +117,28 @@ public class WebhookSender {
                 .POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8))
                 .build();
         CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, info -> new FirstBytes());
-        try {
-            HttpResponse<byte[]> response = exchange.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            return new Outcome(response.statusCode(), text(response.body()), null,
-                    retryAfter(response.statusCode(), response.headers().firstValue("retry-after")));
-        } catch (TimeoutException e) {
-            exchange.cancel(true);
-            return Outcome.error("no answer within " + config.timeout().toSeconds() + " s");
-        } catch (InterruptedException e) {
-            exchange.cancel(true);
-            Thread.currentThread().interrupt();
-            return Outcome.error("interrupted");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            if (cause instanceof java.net.http.HttpConnectTimeoutException) {
-                return Outcome.error("no connection within " + config.timeout().toSeconds() + " s");
-            }
-            if (cause instanceof java.net.http.HttpTimeoutException) {
-                return Outcome.error("no answer within " + config.timeout().toSeconds() + " s");
-            }
-            return Outcome.error(clean(cause.getClass().getSimpleName()
-                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage())));
+        ScheduledFuture<?> deadline = deadlines.schedule(() -> exchange.cancel(true), config.timeout().toMillis(),
+                TimeUnit.MILLISECONDS);
+        return exchange.handle((response, failure) -> {
+            deadline.cancel(false);
+            return failure == null
+                    ? new Outcome(response.statusCode(), text(response.body()), null,
+                            retryAfter(response.statusCode(), response.headers().firstValue("retry-after")))
+                    : failed(failure);
+        });
+    }
+
+    private Outcome failed(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+                : failure;
+        if (cause instanceof java.net.http.HttpConnectTimeoutException) {
+            return Outcome.error("no connection within " + config.timeout().toSeconds() + " s");
         }
+        if (cause instanceof java.net.http.HttpTimeoutException || cause instanceof CancellationException) {
+            return Outcome.error("no answer within " + config.timeout().toSeconds() + " s");
+        }
+        return Outcome.error(clean(cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : ": " + cause.getMessage())));
     }
 
     /** 429 and 503 may say when to come back: in seconds or as an HTTP date. */

@@ -63,7 +63,7 @@ class WebhookQueryPlanTest {
 
         String claim = sql.during(() -> deliveries.deliverDue(1)).stream()
                 .filter(s -> s.contains("FOR UPDATE SKIP LOCKED")).findFirst().orElseThrow();
-        assertThat(plan(claim)).contains("Index Scan using webhook_message_due").doesNotContain("Seq Scan on webhook_message");
+        assertThat(plan(claim)).contains("webhook_message_pending_by_endpoint_due").doesNotContain("Seq Scan on webhook_message");
 
         String path = "/webhook-endpoints/" + endpoint;
         for (String[] list : new String[][] { { "/messages?limit=1", "webhook_message", "webhook_message_by_endpoint" },

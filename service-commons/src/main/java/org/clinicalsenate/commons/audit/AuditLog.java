@@ -20,6 +20,9 @@ import org.clinicalsenate.commons.page.Keyset;
 import org.clinicalsenate.commons.page.Page;
 import org.clinicalsenate.commons.security.Caller;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.arc.Arc;
 
 /**
@@ -28,6 +31,18 @@ import io.quarkus.arc.Arc;
  */
 @ApplicationScoped
 public class AuditLog {
+
+    /** recordAll's rows, in their order: a JSON array of {@link Entry}. */
+    private static final String INSERT_ALL = """
+            INSERT INTO audit_log (actor, action, entity_type, entity_id, senate, occurred_at, changes)
+            SELECT :actor, :action, :entityType, r.e ->> 'entityId', r.e ->> 'senate', :at,
+                   coalesce(r.e -> 'changes', '{}'::jsonb)
+              FROM jsonb_array_elements(CAST(:rows AS jsonb)) WITH ORDINALITY AS r (e, n)
+             ORDER BY r.n
+            """;
+
+    /** Plain Jackson, as Hibernate writes the changes column. */
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     Clock clock;
@@ -53,6 +68,35 @@ public class AuditLog {
         record.changes = changes;
         records.persist(record);
         audited.fire(new Audited(action, entityType, entityId, senate));
+    }
+
+    /** One entry of {@link #recordAll}. */
+    public record Entry(String entityId, String senate, Map<String, Object> changes) {
+    }
+
+    /**
+     * Entries of one action on entities of one type, written in one statement (e.g. a batch of
+     * received events), in their order; each announced as {@link #record}'s is.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void recordAll(String action, String entityType, List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        String rows;
+        try {
+            rows = JSON.writeValueAsString(entries);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise audit entries", e);
+        }
+        records.getEntityManager().createNativeQuery(INSERT_ALL)
+                .setParameter("actor", actor())
+                .setParameter("action", action)
+                .setParameter("entityType", entityType)
+                .setParameter("at", Instant.now(clock))
+                .setParameter("rows", rows)
+                .executeUpdate();
+        entries.forEach(e -> audited.fire(new Audited(action, entityType, e.entityId(), e.senate())));
     }
 
     /**
