@@ -43,13 +43,15 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * The transactional outbox of advice requests and its relay to notification-service (here a real
  * HTTP receiver): an event exists exactly when its change committed, and is delivered at least
- * once, in order per aggregate, with a client-credentials token.
+ * once, in order per aggregate, in batches (one at a time when a batch is refused), with a
+ * client-credentials token.
  */
 @QuarkusTest
 class OutboxTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SUBMITTED = "review.advice-request.submitted";
+    private static final String SINGLE = "application/cloudevents+json";
 
     @Inject
     TestDatabase db;
@@ -170,7 +172,7 @@ class OutboxTest {
         assertThat(receiver.deliveries()).hasSize(1);
         NotificationReceiver.Delivery delivery = receiver.deliveries().get(0);
         assertThat(delivery.accepted()).isTrue();
-        assertThat(delivery.contentType()).startsWith("application/cloudevents+json");
+        assertThat(delivery.contentType()).startsWith(NotificationReceiver.BATCH);
         JsonNode event = delivery.event();
         assertThat(event.path("specversion").asText()).isEqualTo("1.0");
         assertThat(event.path("id").asText()).isEqualTo(row.get("id").toString());
@@ -235,6 +237,8 @@ class OutboxTest {
 
         assertThat(deliveredIds()).containsExactlyInAnyOrder(a1.toString(), b1.toString(), a2.toString());
         assertThat(deliveredIds()).containsSubsequence(a1.toString(), a2.toString());
+        // the heads together, then a2 once a1 was delivered
+        assertThat(requestIds()).containsExactly(List.of(a1.toString(), b1.toString()), List.of(a2.toString()));
         for (UUID id : List.of(a1, b1, a2)) {
             assertThat(event(id).get("delivered_at")).isNotNull();
             assertThat(event(id).get("last_error")).isNull();
@@ -245,26 +249,138 @@ class OutboxTest {
     }
 
     @Test
-    void aRejectedEventHoldsBackLaterEventsOfItsAggregateButNotOthers() {
+    void eventsDueTogetherGoInOneRequestOfUpToTheBatchSizeWithTheBatchMediaTypeAndAServiceToken() throws Exception {
+        List<UUID> events = QuarkusTransaction.requiringNew().call(() -> {
+            List<UUID> published = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                String aggregate = UUID.randomUUID().toString();
+                published.add(outbox.publish(aggregate, submitted(aggregate)));
+            }
+            return published;
+        });
+
+        assertThat(relay.relayAll()).isEqualTo(60);
+
+        // 60 due events, batch size 50: two requests, in the order the events were written
+        List<String> ids = events.stream().map(UUID::toString).toList();
+        assertThat(requestIds()).containsExactly(ids.subList(0, 50), ids.subList(50, 60));
+        assertThat(receiver.deliveries()).allSatisfy(delivery -> {
+            assertThat(delivery.contentType()).startsWith(NotificationReceiver.BATCH);
+            assertThat(delivery.status()).isEqualTo(202);
+        });
+        List<String> tokens = receiver.deliveries().stream().map(NotificationReceiver.Delivery::authorization)
+                .distinct().toList();
+        assertThat(tokens).hasSize(1);
+        assertThat(tokens.get(0)).startsWith("Bearer ");
+        assertThat(jwtClaims(tokens.get(0).substring("Bearer ".length())).path("sub").asText())
+                .isEqualTo("review-service");
+        for (UUID id : events) {
+            assertThat(event(id).get("delivered_at")).isNotNull();
+        }
+        assertThat(relay.relayAll()).isZero();
+        assertThat(receiver.deliveries()).hasSize(60);
+    }
+
+    @Test
+    void anAggregatesEventsArriveInOrderOneBatchAfterAnother() {
+        String a = UUID.randomUUID().toString();
+        String b = UUID.randomUUID().toString();
+        String c = UUID.randomUUID().toString();
+        UUID a1 = publish(a);
+        UUID b1 = publish(b);
+        UUID a2 = publish(a);
+        UUID c1 = publish(c);
+        UUID b2 = publish(b);
+        UUID a3 = publish(a);
+
+        assertThat(relay.relayAll()).isEqualTo(6);
+
+        // a batch holds at most one event of an aggregate: the next goes once the one before is delivered
+        assertThat(requestIds()).containsExactly(
+                List.of(a1.toString(), b1.toString(), c1.toString()),
+                List.of(a2.toString(), b2.toString()),
+                List.of(a3.toString()));
+    }
+
+    @Test
+    void aFaultLeavesEveryEventOfItsBatchPendingAndTheyAreDeliveredLaterOnce() {
+        String a = UUID.randomUUID().toString();
+        UUID a1 = publish(a);
+        UUID b1 = publish(UUID.randomUUID().toString());
+        UUID c1 = publish(UUID.randomUUID().toString());
+        UUID a2 = publish(a);
+        receiver.reject(event -> event.path("id").asText().equals(b1.toString()));
+
+        assertThat(relay.relayAll()).isZero();
+
+        // one request, answered 500: notification-service stored none of it, so none is delivered
+        assertThat(requestIds()).containsExactly(List.of(a1.toString(), b1.toString(), c1.toString()));
+        assertThat(receiver.deliveries()).extracting(NotificationReceiver.Delivery::status).containsOnly(500);
+        for (UUID tried : List.of(a1, b1, c1)) {
+            assertThat(event(tried)).containsEntry("attempts", 1).containsEntry("delivered_at", null);
+            assertThat((String) event(tried).get("last_error")).contains("500");
+            assertThat(db.count("SELECT count(*) FROM outbox_event WHERE id = ? AND next_attempt_at > now()", tried))
+                    .isEqualTo(1);
+        }
+        assertThat(event(a2)).containsEntry("attempts", 0).containsEntry("delivered_at", null);
+
+        receiver.acceptAll();
+        db.update("UPDATE outbox_event SET next_attempt_at = now() WHERE id IN (?, ?, ?)", a1, b1, c1);
+        assertThat(relay.relayAll()).isEqualTo(4);
+
+        // nothing lost, each delivered once, a1 before a2; batches throughout (a fault is no refusal)
+        assertThat(deliveredIds()).containsExactlyInAnyOrder(a1.toString(), b1.toString(), c1.toString(), a2.toString());
+        assertThat(deliveredIds()).containsSubsequence(a1.toString(), a2.toString());
+        assertThat(receiver.deliveries()).allSatisfy(
+                delivery -> assertThat(delivery.contentType()).startsWith(NotificationReceiver.BATCH));
+        assertThat(relay.relayAll()).isZero();
+    }
+
+    @Test
+    void aRefusedBatchIsSentOneEventAtATimeSoThatOnlyTheRefusedEventAndItsAggregateWait() {
         String a = UUID.randomUUID().toString();
         String b = UUID.randomUUID().toString();
         UUID a1 = publish(a);
         UUID a2 = publish(a);
         UUID b1 = publish(b);
-        receiver.reject(event -> event.path("id").asText().equals(a1.toString()));
+        receiver.refuse(event -> event.path("id").asText().equals(a1.toString()));
 
         assertThat(relay.relayAll()).isEqualTo(1);
 
+        // the batch refused (422), then each of its events alone: a1 refused again, b1 delivered
+        List<List<NotificationReceiver.Delivery>> requests = receiver.requests();
+        assertThat(requestIds()).containsExactly(List.of(a1.toString(), b1.toString()), List.of(a1.toString()),
+                List.of(b1.toString()));
+        assertThat(requests.get(0)).allSatisfy(delivery -> {
+            assertThat(delivery.contentType()).startsWith(NotificationReceiver.BATCH);
+            assertThat(delivery.status()).isEqualTo(422);
+        });
+        assertThat(requests.get(1).get(0).status()).isEqualTo(422);
+        assertThat(requests.get(2).get(0).status()).isEqualTo(201);
+        assertThat(requests.subList(1, 3)).allSatisfy(alone -> {
+            assertThat(alone.get(0).contentType()).startsWith(SINGLE);
+            assertThat(alone.get(0).authorization()).startsWith("Bearer ");
+        });
         assertThat(deliveredIds()).containsExactly(b1.toString());
-        assertThat(receiver.deliveries()).extracting(NotificationReceiver.Delivery::id)
-                .doesNotContain(a2.toString());
+        assertThat(event(b1).get("delivered_at")).isNotNull();
+        // a1 backs off (one attempt: its own), a2 waits behind it and was never sent
         assertThat(event(a1)).containsEntry("attempts", 1).containsEntry("delivered_at", null);
-        assertThat((String) event(a1).get("last_error")).contains("500");
+        assertThat((String) event(a1).get("last_error")).contains("422");
+        assertThat(db.count("SELECT count(*) FROM outbox_event WHERE id = ? AND next_attempt_at > now()", a1))
+                .isEqualTo(1);
         assertThat(event(a2)).containsEntry("attempts", 0).containsEntry("delivered_at", null);
+        assertThat(receiver.deliveries()).extracting(NotificationReceiver.Delivery::id).doesNotContain(a2.toString());
+
+        // refused again when it is alone in its batch: that answer is its own, not sent a second time
+        db.update("UPDATE outbox_event SET next_attempt_at = now() WHERE id = ?", a1);
+        assertThat(relay.relayAll()).isZero();
+        assertThat(receiver.requests()).hasSize(4);
+        assertThat(event(a1)).containsEntry("attempts", 2).containsEntry("delivered_at", null);
 
         receiver.acceptAll();
         db.update("UPDATE outbox_event SET next_attempt_at = now() WHERE id = ?", a1);
         assertThat(relay.relayAll()).isEqualTo(2);
+        // nothing lost, each delivered once, in order per aggregate
         assertThat(deliveredIds()).containsExactly(b1.toString(), a1.toString(), a2.toString());
         assertThat(relay.relayAll()).isZero();
     }
@@ -362,6 +478,12 @@ class OutboxTest {
 
     private List<String> deliveredIds() {
         return receiver.accepted().stream().map(NotificationReceiver.Delivery::id).toList();
+    }
+
+    /** The ids of the events of each POST /events, in arrival order. */
+    private List<List<String>> requestIds() {
+        return receiver.requests().stream()
+                .map(request -> request.stream().map(NotificationReceiver.Delivery::id).toList()).toList();
     }
 
     private static JsonNode jwtClaims(String jwt) throws Exception {

@@ -2,6 +2,9 @@ package org.clinicalsenate.commons.outbox;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -15,7 +18,10 @@ public interface OutboxConfig {
     @WithDefault("true")
     boolean relayEnabled();
 
+    /** The most events the relay posts in one request; notification-service takes batches of up to 500. */
     @WithDefault("50")
+    @Min(1)
+    @Max(500)
     int batchSize();
 
     /** The wait after the first failed delivery; it doubles with each further failure (with jitter). */

@@ -25,10 +25,16 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * Delivers outbox events to notification-service. Safe with several replicas: each batch locks
  * its rows with {@code FOR UPDATE SKIP LOCKED}. Only the oldest pending event of each aggregate
- * is eligible, so an aggregate's events arrive in order even while one of them is backing off.
- * Delivery is at-least-once; the receiver is idempotent on the event id.
+ * is eligible, so a batch holds at most one event per aggregate and an aggregate's events arrive in
+ * order, one batch after another, even while one of them is backing off. Delivery is
+ * at-least-once; the receiver is idempotent on the event id.
  * <p>
- * A failed delivery is retried with exponential backoff and jitter; an event still failing
+ * A batch (up to {@code senate.outbox.batch-size} events) goes in one request, which notification-service
+ * stores whole or not at all. When it refuses the batch's content, its events are sent again one at
+ * a time, so that one bad event does not hold back the others: each then has its own outcome.
+ * <p>
+ * A failed delivery (a fault fails every event of its batch) is retried with exponential backoff
+ * and jitter; an event still failing
  * {@code senate.outbox.dead-after} after it was written is marked dead (metric
  * {@value #DEAD_EVENTS_METRIC}, an ERROR in the log) and stops holding back its aggregate's later
  * events, until a platform-admin re-queues it.
@@ -103,19 +109,53 @@ public class OutboxRelay {
                 .setParameter("now", Instant.now(clock))
                 .setParameter("limit", config.batchSize())
                 .getResultList();
+        if (due.isEmpty()) {
+            return new BatchResult(0, 0, 0);
+        }
+        try {
+            sender.sendBatch(due.stream().map(OutboxRelay::toCloudEvent).toList());
+            due.forEach(this::delivered);
+            return new BatchResult(due.size(), due.size(), 0);
+        } catch (EventSender.Refused e) {
+            if (due.size() == 1) {
+                // the refusal is already this event's own outcome
+                return allFailed(due, e);
+            }
+            LOG.warnf("A batch of %d events was refused (%s); sending them one at a time", due.size(), e.getMessage());
+            return oneAtATime(due);
+        } catch (RuntimeException e) {
+            // a fault: all of the batch is tried again later (what was stored after all, before a
+            // timeout, is then a redelivery, which has no effect)
+            return allFailed(due, e);
+        }
+    }
+
+    private BatchResult oneAtATime(List<OutboxEvent> due) {
         int delivered = 0;
         int died = 0;
         for (OutboxEvent event : due) {
             try {
                 sender.send(toCloudEvent(event));
-                event.deliveredAt = Instant.now(clock);
-                event.lastError = null;
+                delivered(event);
                 delivered++;
             } catch (RuntimeException e) {
                 died += failed(event, e) ? 1 : 0;
             }
         }
         return new BatchResult(due.size(), delivered, died);
+    }
+
+    private BatchResult allFailed(List<OutboxEvent> due, RuntimeException e) {
+        int died = 0;
+        for (OutboxEvent event : due) {
+            died += failed(event, e) ? 1 : 0;
+        }
+        return new BatchResult(due.size(), 0, died);
+    }
+
+    private void delivered(OutboxEvent event) {
+        event.deliveredAt = Instant.now(clock);
+        event.lastError = null;
     }
 
     /** Records a failed attempt; true when the event is now given up on. */
