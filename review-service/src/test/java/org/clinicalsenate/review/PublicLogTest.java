@@ -159,6 +159,26 @@ class PublicLogTest {
                 .body("items[0]", not(hasKeyWithReason()));
     }
 
+    @Test
+    void aKeptPageIsServedAgainAsTheMediaTypeAskedFor() {
+        String senate = freshSenate();
+        String id = accept(senate, submit(Tokens.platformAdmin(), body(senate, freshOrganisation(), "Kept page")), false);
+        // the first round renders and keeps each rendering; the second is served from what was kept
+        for (int round = 0; round < 2; round++) {
+            anonymous().queryParam("senate", senate).get("/public/advice-log").then().statusCode(200)
+                    .contentType(containsString("application/json")).body("items.id", contains(id));
+            String csv = anonymous().accept("text/csv").queryParam("senate", senate).get("/public/advice-log").then()
+                    .statusCode(200).contentType(containsString("text/csv"))
+                    .header("Content-Disposition", containsString("advice-log.csv")).extract().asString();
+            assertThat(csv).startsWith("\uFEFFId,").contains(id);
+        }
+        // a kept page is served to anonymous callers only: a bad token is told so, as everywhere
+        as(Tokens.forged()).queryParam("senate", senate).get("/public/advice-log").then().statusCode(401);
+        as(Tokens.expired()).queryParam("senate", senate).get("/public/advice-log").then().statusCode(401);
+        as(Tokens.assuranceViewer()).queryParam("senate", senate).get("/public/advice-log").then().statusCode(200)
+                .body("items.id", contains(id));
+    }
+
     private static org.hamcrest.Matcher<Map<? extends String, ?>> hasKeyWithReason() {
         return org.hamcrest.Matchers.hasKey("withdrawalReason");
     }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -60,6 +61,9 @@ public class PublicLogResource implements PublicAdviceAndReviewLogApi {
     @Context
     UriInfo uri;
 
+    @Context
+    HttpHeaders headers;
+
     @Override
     @PermitAll
     public Response listPublicAdviceLog(String senate, Integer year, String icb, String organisation,
@@ -76,7 +80,7 @@ public class PublicLogResource implements PublicAdviceAndReviewLogApi {
                 : KebabCase.fromValue(org.clinicalsenate.review.domain.AdviceRequestKind.class, kind.toString()),
                 stage, q);
         if (variant.getMediaType().isCompatible(Csv.MEDIA_TYPE)) {
-            return cache.publicRead(senate, uri, "csv", () -> {
+            return cache.publicRead(uri, headers.getHeaderString(HttpHeaders.ACCEPT), () -> {
                 Page<PublicLogItem> page = log.list(filter, limit, cursor).map(mapper::toApi);
                 Map<String, String> headers = new LinkedHashMap<>();
                 headers.put("Content-Disposition", "attachment; filename=\"advice-log.csv\"");
@@ -85,7 +89,7 @@ public class PublicLogResource implements PublicAdviceAndReviewLogApi {
                         page.items().stream().map(mapper::row).toList()), Csv.MEDIA_TYPE, headers);
             });
         }
-        return cache.publicPage(senate, uri, () -> {
+        return cache.publicPage(uri, headers.getHeaderString(HttpHeaders.ACCEPT), () -> {
             Page<PublicLogItem> page = log.list(filter, limit, cursor).map(mapper::toApi);
             return PageLinks.ok(new PublicLogPage(page.items()).nextCursor(page.nextCursor()), page.nextCursor(), uri);
         });

@@ -3,6 +3,7 @@ package org.clinicalsenate.commons.cache;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -29,7 +30,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * alter them. Every change is audited, so a committed {@link Audited} change drops, in this replica
  * and at once, what shows the changed senate and every rendering that spans senates; other replicas'
  * renderings expire after {@code senate.read-cache.ttl}. A rendering is kept per day (what is current
- * or late depends on the date) and per caller's view (see {@link Caller#view()}).
+ * or late depends on the date) and per caller's view (see {@link Caller#view()}); a public read once
+ * for everyone ({@link #publicRead}).
  */
 @ApplicationScoped
 public class ReadCache {
@@ -109,17 +111,27 @@ public class ReadCache {
     }
 
     /**
-     * A public read, the same for every caller (anonymous or not): kept once for all of them.
-     *
-     * @param variant what else the rendering depends on, e.g. its media type
+     * A public read, the same for every caller (anonymous or not): kept once for all of them, by its
+     * URL and the {@code Accept} it was asked with, which choose the rendering. It shows the data of
+     * any senate, so any change drops it; {@link KeptPublicReads} serves it again without a worker
+     * thread.
      */
-    public Response publicRead(String senate, UriInfo uri, String variant, Supplier<Rendered> render) {
-        return get(key(senate, uri, variant, "public"), render).response();
+    public Response publicRead(UriInfo uri, String accept, Supplier<Rendered> render) {
+        return get(publicKey(uri, accept), render).response();
     }
 
     /** A page of a public list (JSON), the same for every caller. */
-    public Response publicPage(String senate, UriInfo uri, Supplier<Response> read) {
-        return publicRead(senate, uri, "", () -> rendered(read.get()));
+    public Response publicPage(UriInfo uri, String accept, Supplier<Response> read) {
+        return publicRead(uri, accept, () -> rendered(read.get()));
+    }
+
+    /** The kept rendering of a public read, if there is one: never renders. */
+    public Optional<Rendered> keptPublic(UriInfo uri, String accept) {
+        return config.ttl().isZero() ? Optional.empty() : Optional.ofNullable(entries.getIfPresent(publicKey(uri, accept)));
+    }
+
+    private Key publicKey(UriInfo uri, String accept) {
+        return key(null, uri, "accept " + (accept == null ? "" : accept), "public");
     }
 
     private Key key(String senate, UriInfo uri, String variant, String view) {
