@@ -352,6 +352,7 @@ public class Deliveries {
             }
         });
         return QuarkusTransaction.requiringNew().call(() -> {
+            withoutWaitingForDisk();
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery(CLAIM)
                     .setParameter("now", now)
@@ -517,10 +518,13 @@ public class Deliveries {
         String endpoints = array(batch.stream().map(s -> s.claim().endpoint()).distinct().toList());
         for (int attempt = 1; attempt <= RECORD_TRIES; attempt++) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(RECORD_SUCCESSES)
-                        .setParameter("done", json(done))
-                        .setParameter("now", Instant.now(clock))
-                        .executeUpdate());
+                QuarkusTransaction.requiringNew().run(() -> {
+                    withoutWaitingForDisk();
+                    em.createNativeQuery(RECORD_SUCCESSES)
+                            .setParameter("done", json(done))
+                            .setParameter("now", Instant.now(clock))
+                            .executeUpdate();
+                });
                 metrics.counter(ATTEMPTS_METRIC, "outcome", "succeeded").increment(batch.size());
                 // after the messages' transaction: an endpoint is locked only here, never while a message is
                 // (an endpoint that was not failing is not changed, nor locked)
@@ -543,6 +547,17 @@ public class Deliveries {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise webhook attempts", e);
         }
+    }
+
+    /**
+     * This transaction's commit does not wait for the disk (PostgreSQL's {@code synchronous_commit}
+     * off, for it alone): what a crash of the database could lose of it is a lease or a recorded
+     * success, and either only makes the message due again (at least once, as always), while every
+     * claim and batch of successes no longer waits for a flush of its own, nor makes the platform's
+     * other commits wait behind it.
+     */
+    private void withoutWaitingForDisk() {
+        em.createNativeQuery("SET LOCAL synchronous_commit TO OFF").executeUpdate();
     }
 
     /** A failure: locks the endpoint, then its message, the order of every change of both (no deadlock). */

@@ -19,6 +19,7 @@ import org.clinicalsenate.api.review.PublicAdviceAndReviewLogApi;
 import org.clinicalsenate.api.review.model.AdviceRequestKind;
 import org.clinicalsenate.api.review.model.PublicLogItem;
 import org.clinicalsenate.api.review.model.PublicLogPage;
+import org.clinicalsenate.commons.cache.KeptPublicReads;
 import org.clinicalsenate.commons.cache.ReadCache;
 import org.clinicalsenate.commons.domain.KebabCase;
 import org.clinicalsenate.commons.http.Csv;
@@ -66,6 +67,7 @@ public class PublicLogResource implements PublicAdviceAndReviewLogApi {
 
     @Override
     @PermitAll
+    @KeptPublicReads.Kept
     public Response listPublicAdviceLog(String senate, Integer year, String icb, String organisation,
             AdviceRequestKind kind, String stage, String q, Integer limit, String cursor) {
         Variant variant = request.selectVariant(VARIANTS);

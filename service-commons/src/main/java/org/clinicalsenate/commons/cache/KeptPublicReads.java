@@ -1,9 +1,14 @@
 package org.clinicalsenate.commons.cache;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.NameBinding;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -18,10 +23,21 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class KeptPublicReads {
 
+    /**
+     * Marks the resources whose public reads are kept ({@link ReadCache#publicRead}): only their
+     * requests pass through this filter; every other request is handed to its worker thread as before.
+     */
+    @NameBinding
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ ElementType.TYPE, ElementType.METHOD })
+    public @interface Kept {
+    }
+
     @Inject
     ReadCache cache;
 
     /** First of the filters, as an event-loop filter must be. */
+    @Kept
     @ServerRequestFilter(nonBlocking = true, priority = 1)
     public Optional<Response> kept(ContainerRequestContext request) {
         // a request with credentials goes the usual way: a bad token is a 401 (SentTokens), also here

@@ -113,8 +113,8 @@ public class ReadCache {
     /**
      * A public read, the same for every caller (anonymous or not): kept once for all of them, by its
      * URL and the {@code Accept} it was asked with, which choose the rendering. It shows the data of
-     * any senate, so any change drops it; {@link KeptPublicReads} serves it again without a worker
-     * thread.
+     * any senate, so any change drops it. On a resource marked {@link KeptPublicReads.Kept},
+     * {@link KeptPublicReads} serves it again without a worker thread.
      */
     public Response publicRead(UriInfo uri, String accept, Supplier<Rendered> render) {
         return get(publicKey(uri, accept), render).response();
