@@ -37,6 +37,7 @@ import jakarta.transaction.Transactional.TxType;
 import org.clinicalsenate.api.events.model.WebhookEndpointDisabled;
 import org.clinicalsenate.api.events.model.WebhookEndpointLinks;
 import org.clinicalsenate.commons.audit.AuditLog;
+import org.clinicalsenate.commons.database.JsonParameter;
 import org.clinicalsenate.commons.outbox.Outbox;
 import org.clinicalsenate.commons.scheduling.QuietDuringDatabaseOutage;
 import org.clinicalsenate.commons.scheduling.SkipWhenOff;
@@ -167,9 +168,6 @@ public class Deliveries {
             UPDATE webhook_message SET status = 'failed', next_attempt_at = NULL
              WHERE endpoint_id = :endpoint AND status = 'pending'
             """;
-
-    /** Plain Jackson, for the rows of a batch statement. */
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     @Inject
     EntityManager em;
@@ -521,7 +519,7 @@ public class Deliveries {
                 QuarkusTransaction.requiringNew().run(() -> {
                     withoutWaitingForDisk();
                     em.createNativeQuery(RECORD_SUCCESSES)
-                            .setParameter("done", json(done))
+                            .setParameter("done", JsonParameter.of(done))
                             .setParameter("now", Instant.now(clock))
                             .executeUpdate();
                 });
@@ -541,13 +539,6 @@ public class Deliveries {
         }
     }
 
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialise webhook attempts", e);
-        }
-    }
 
     /**
      * This transaction's commit does not wait for the disk (PostgreSQL's {@code synchronous_commit}

@@ -22,14 +22,13 @@ import org.clinicalsenate.api.common.model.FieldError;
 import org.clinicalsenate.commons.problem.ProblemException;
 import org.clinicalsenate.notification.config.WebhookConfig;
 import org.clinicalsenate.commons.audit.AuditLog;
+import org.clinicalsenate.commons.database.JsonParameter;
 import org.clinicalsenate.commons.page.Keyset;
 import org.clinicalsenate.commons.page.Page;
 import org.clinicalsenate.commons.security.Caller;
 import org.clinicalsenate.notification.domain.ReceivedEvent;
 import org.clinicalsenate.notification.repository.ReceivedEventRepository;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 @ApplicationScoped
 @Transactional
@@ -51,9 +50,6 @@ public class EventService {
             ON CONFLICT (event_id) DO NOTHING
             RETURNING event_id
             """;
-
-    /** Plain Jackson, as Hibernate reads the column: the REST mapper's customisations must not change what is stored. */
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     Clock clock;
@@ -123,7 +119,7 @@ public class EventService {
         Instant receivedAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         @SuppressWarnings("unchecked")
         Set<String> inserted = new HashSet<>(events.getEntityManager().createNativeQuery(INSERT_FIRST_DELIVERIES)
-                .setParameter("events", json(batch.stream().map(EventService::row).toList()))
+                .setParameter("events", JsonParameter.of(batch.stream().map(EventService::row).toList()))
                 .setParameter("receivedAt", receivedAt)
                 .getResultList());
         List<Boolean> first = new ArrayList<>(batch.size());
@@ -176,13 +172,6 @@ public class EventService {
                 .page(limit, cursor);
     }
 
-    private static String json(Object data) {
-        try {
-            return JSON.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialise the data of an event", e);
-        }
-    }
 
     private static Map<String, Object> summary(CloudEvent e) {
         Map<String, Object> values = new LinkedHashMap<>();

@@ -17,10 +17,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import org.clinicalsenate.commons.database.JsonParameter;
 import org.clinicalsenate.notification.domain.Audience;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Received events' webhook messages: one pending message for each enabled endpoint that wants an
@@ -69,9 +68,6 @@ public class FanOut {
             ON CONFLICT (endpoint_id, event_id) DO NOTHING
             """;
 
-    /** Plain Jackson: the body is what integrators receive and what is signed. */
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Inject
     EntityManager em;
 
@@ -109,7 +105,7 @@ public class FanOut {
             rows.add(row);
         }
         int made = em.createNativeQuery(FAN_OUT)
-                .setParameter("events", json(rows))
+                .setParameter("events", JsonParameter.of(rows))
                 .setParameter("now", now)
                 .setParameter("due", due)
                 .executeUpdate();
@@ -130,7 +126,7 @@ public class FanOut {
                     Map.of("id", event.data().get("id").toString(), "organisation", organisation)));
         }
         if (!carried.isEmpty()) {
-            em.createNativeQuery(REMEMBER_ORGANISATIONS).setParameter("rows", json(carried)).executeUpdate();
+            em.createNativeQuery(REMEMBER_ORGANISATIONS).setParameter("rows", JsonParameter.of(carried)).executeUpdate();
         }
         List<UUID> referred = events.stream().filter(e -> carriedOrganisation(e.data()).isEmpty())
                 .map(e -> adviceRequest(e.data())).flatMap(Optional::stream).distinct().toList();
@@ -165,13 +161,6 @@ public class FanOut {
         }
     }
 
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialise the fan-out of events", e);
-        }
-    }
 
     /** The Standard Webhooks body: {@code {"type", "timestamp", "data"}}. */
     public static String payload(String type, Instant timestamp, Map<String, Object> data) {
@@ -179,10 +168,6 @@ public class FanOut {
         body.put("type", type);
         body.put("timestamp", timestamp.toString());
         body.put("data", data);
-        try {
-            return JSON.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialise a webhook body", e);
-        }
+        return JsonParameter.of(body);
     }
 }

@@ -15,13 +15,11 @@ import jakarta.transaction.Transactional.TxType;
 
 import org.clinicalsenate.api.common.model.AuditEntry;
 import org.clinicalsenate.api.common.model.AuditEntryPage;
+import org.clinicalsenate.commons.database.JsonParameter;
 import org.clinicalsenate.commons.mapping.Times;
 import org.clinicalsenate.commons.page.Keyset;
 import org.clinicalsenate.commons.page.Page;
 import org.clinicalsenate.commons.security.Caller;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.arc.Arc;
 
@@ -40,9 +38,6 @@ public class AuditLog {
               FROM jsonb_array_elements(CAST(:rows AS jsonb)) WITH ORDINALITY AS r (e, n)
              ORDER BY r.n
             """;
-
-    /** Plain Jackson, as Hibernate writes the changes column. */
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     Clock clock;
@@ -83,18 +78,12 @@ public class AuditLog {
         if (entries.isEmpty()) {
             return;
         }
-        String rows;
-        try {
-            rows = JSON.writeValueAsString(entries);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialise audit entries", e);
-        }
         records.getEntityManager().createNativeQuery(INSERT_ALL)
                 .setParameter("actor", actor())
                 .setParameter("action", action)
                 .setParameter("entityType", entityType)
                 .setParameter("at", Instant.now(clock))
-                .setParameter("rows", rows)
+                .setParameter("rows", JsonParameter.of(entries))
                 .executeUpdate();
         entries.forEach(e -> audited.fire(new Audited(action, entityType, e.entityId(), e.senate())));
     }
